@@ -1,0 +1,16 @@
+/** Structured logs: one JSON line per event on stdout (errors on stderr). Never pass tokens in. */
+
+type Level = 'info' | 'warn' | 'error';
+
+/** Fields attached to a log event. */
+export type LogFields = Record<string, unknown>;
+
+/** Writes one event as a JSON line. */
+export function log(level: Level, event: string, fields: LogFields = {}): void {
+  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }, errorReplacer);
+  (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
+function errorReplacer(_key: string, value: unknown): unknown {
+  return value instanceof Error ? { name: value.name, message: value.message } : value;
+}
