@@ -7,9 +7,12 @@
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { wireString } from './kinds/base';
 import { linkSchema } from './links/link';
 import { CURRENT_SCHEMA_VERSION } from './migrations';
-import { readBoard, type BoardReadModel, type Problem } from './readBoard';
+import type { ItemKind } from './itemKinds';
+import { isLinkAllowed } from './links/registry';
+import type { BoardReadModel, Problem } from './readBoard';
 import { itemSchema, type BoardItem } from './schema';
 import type { BoardLink } from './links/link';
 import {
@@ -42,7 +45,7 @@ const envelopeSchema = z.object({
   format: z.literal('olievlek-board'),
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   meta: z.object({
-    title: z.string().max(MAX_TITLE_LENGTH).catch(''),
+    title: wireString().max(MAX_TITLE_LENGTH).catch(''),
     language: z.enum(['nl', 'en']).catch('nl'),
   }),
   items: z.array(z.unknown()).max(MAX_JSON_ITEMS),
@@ -69,7 +72,7 @@ export function toBoardJson(board: BoardReadModel): BoardJson {
 
 /**
  * Writes a JSON board into an empty document in one transaction. Entries that fail
- * validation are skipped and returned as problems, the same way readBoard reports them.
+ * validation (including dangling or disallowed links) are skipped and returned as problems.
  */
 export function loadBoardJson(
   doc: Y.Doc,
@@ -88,11 +91,13 @@ export function loadBoardJson(
   const { meta, items, links, votes } = envelope.data;
   doc.transact(() => {
     initBoardDoc(doc, { schemaVersion: CURRENT_SCHEMA_VERSION, title: meta.title, language: meta.language });
+    const kinds = new Map<string, ItemKind>();
     for (const [i, raw] of items.entries()) {
       const item = itemSchema.safeParse(raw);
-      if (item.success && !getItems(doc).has(item.data.id))
+      if (item.success && !kinds.has(item.data.id)) {
+        kinds.set(item.data.id, item.data.kind);
         getItems(doc).set(item.data.id, itemToYMap(item.data));
-      else
+      } else
         problems.push({
           kind: 'item',
           id: entryId(raw, i),
@@ -101,30 +106,34 @@ export function loadBoardJson(
     }
     for (const [i, raw] of links.entries()) {
       const link = linkSchema.safeParse(raw);
-      if (link.success && !getLinks(doc).has(link.data.id))
-        getLinks(doc).set(link.data.id, linkToYMap(link.data));
-      else
-        problems.push({
-          kind: 'link',
-          id: entryId(raw, i),
-          reason: link.success ? 'duplicate id' : 'invalid',
-        });
+      const reason = link.success ? linkProblem(link.data, kinds, getLinks(doc)) : 'invalid';
+      if (reason || !link.success)
+        problems.push({ kind: 'link', id: entryId(raw, i), reason: reason ?? 'invalid' });
+      else getLinks(doc).set(link.data.id, linkToYMap(link.data));
     }
     for (const [key, dots] of Object.entries(votes)) {
-      if (
-        parseVoteKey(key) &&
-        typeof dots === 'number' &&
-        Number.isInteger(dots) &&
-        dots >= 1 &&
-        dots <= MAX_DOTS_PER_ITEM
-      ) {
-        getVotes(doc).set(key, dots);
-      } else problems.push({ kind: 'vote', id: key.slice(0, 80), reason: 'invalid' });
+      const vote = parseVoteKey(key);
+      const valid =
+        typeof dots === 'number' && Number.isInteger(dots) && dots >= 1 && dots <= MAX_DOTS_PER_ITEM;
+      if (vote && kinds.has(vote.itemId) && valid) getVotes(doc).set(key, dots);
+      else problems.push({ kind: 'vote', id: key.slice(0, 80), reason: 'invalid' });
     }
   }, origin);
-  // Dangling links and stray votes are judged exactly as every reader judges them.
-  const afterRead = readBoard(doc).problems;
-  return { problems: [...problems, ...afterRead] };
+  return { problems };
+}
+
+/** Why a link from a file cannot be written, or null when it can. */
+function linkProblem(
+  link: BoardLink,
+  kinds: ReadonlyMap<string, ItemKind>,
+  written: Y.Map<unknown>,
+): string | null {
+  const from = kinds.get(link.from);
+  const to = kinds.get(link.to);
+  if (written.has(link.id)) return 'duplicate id';
+  if (!from || !to) return 'dangling';
+  if (link.from === link.to || !isLinkAllowed(link.kind, from, to)) return `${link.kind} is not allowed here`;
+  return null;
 }
 
 function entryId(raw: unknown, position: number): string {

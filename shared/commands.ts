@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs';
 import { uuidv4 } from 'lib0/random';
-import type { ItemKind } from './itemKinds';
+import { isItemKind, type ItemKind } from './itemKinds';
 import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, MIN_BOX_SIZE } from './kinds/base';
 import { linkSchema, type BoardLink } from './links/link';
 import { isLinkAllowed, type LinkKind } from './links/registry';
@@ -28,6 +28,7 @@ import {
   voteKey,
   yMapToPlain,
 } from './ydoc';
+import { toWellFormed } from './wellFormed';
 import { indexAbove } from './zOrder';
 
 /** Origin used when a caller passes none; remote updates never carry it. */
@@ -50,9 +51,11 @@ export type ItemPatch = Partial<Record<string, unknown>> & {
 
 /** Creates an item with its kind's defaults on top of the z-order and returns its id. */
 export function createItem(doc: Y.Doc, input: NewItem, origin: unknown = LOCAL_ORIGIN): string {
+  if (!isItemKind(input.kind))
+    throw new CommandError(`unknown item kind "${String(input.kind).slice(0, 40)}"`);
   const items = getItems(doc);
   const id = input.id ?? uuidv4();
-  if (items.has(id)) throw new CommandError(`item ${id} exists already`);
+  if (typeof id === 'string' && items.has(id)) throw new CommandError(`item ${id} exists already`);
   const defaults = kindDefaults[input.kind];
   const item = validItem({
     w: defaults.w,
@@ -63,8 +66,10 @@ export function createItem(doc: Y.Doc, input: NewItem, origin: unknown = LOCAL_O
     index: input.index ?? indexAbove(itemIndexes(items)),
   });
   checkBoxSize(item);
-  doc.transact(() => items.set(id, itemToYMap(item)), origin);
-  return id;
+  // The validated id, not the caller's: validation makes it the string every replica will see.
+  if (items.has(item.id)) throw new CommandError(`item ${item.id} exists already`);
+  doc.transact(() => items.set(item.id, itemToYMap(item)), origin);
+  return item.id;
 }
 
 /** Changes fields of one item (status, mechanisms, geometry, …); only changed keys are written. */
@@ -95,9 +100,10 @@ export function setText(doc: Y.Doc, id: string, text: string, origin: unknown = 
     throw new CommandError(`text is longer than ${MAX_TEXT_LENGTH} characters`);
   const map = requireItem(doc, id);
   const current = map.get('text');
+  const next = toWellFormed(text);
   doc.transact(() => {
-    if (current instanceof Y.Text) applyTextDiff(current, text);
-    else map.set('text', new Y.Text(text));
+    if (current instanceof Y.Text) applyTextDiff(current, next);
+    else map.set('text', new Y.Text(next));
   }, origin);
 }
 
@@ -147,17 +153,18 @@ export function deleteItems(doc: Y.Doc, ids: readonly string[], origin: unknown 
   const items = getItems(doc);
   const gone = new Set(unique(ids).filter((id) => items.has(id)));
   if (gone.size === 0) return;
+  // Everything to remove is decided before writing, so nothing can fail halfway through.
   const links = getLinks(doc);
   const votes = getVotes(doc);
+  const touches = (value: unknown) => typeof value === 'string' && gone.has(value);
+  const deadLinks = [...entryMaps(links)]
+    .filter(([, link]) => touches(link.get('from')) || touches(link.get('to')))
+    .map(([linkId]) => linkId);
+  const deadVotes = [...votes.keys()].filter((key) => gone.has(parseVoteKey(key)?.itemId ?? ''));
   doc.transact(() => {
-    for (const [linkId, link] of entryMaps(links)) {
-      if (gone.has(String(link.get('from'))) || gone.has(String(link.get('to')))) links.delete(linkId);
-    }
-    for (const key of [...votes.keys()]) {
-      const parsed = parseVoteKey(key);
-      if (parsed && gone.has(parsed.itemId)) votes.delete(key);
-    }
-    for (const id of gone) items.delete(id);
+    deadLinks.forEach((linkId) => links.delete(linkId));
+    deadVotes.forEach((key) => votes.delete(key));
+    gone.forEach((id) => items.delete(id));
   }, origin);
 }
 
@@ -257,7 +264,7 @@ function checkedVoteKey(doc: Y.Doc, itemId: string, userId: string): string {
   if (userId.length === 0 || userId.length > MAX_ID_LENGTH || userId.includes('|')) {
     throw new CommandError('a user id is 1–200 characters without "|"');
   }
-  return voteKey(itemId, userId);
+  return voteKey(itemId, toWellFormed(userId));
 }
 
 function currentDots(value: unknown): number {
@@ -306,6 +313,11 @@ function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
+/** Compares plain values; a peer may have stored something JSON cannot express, which counts as changed. */
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
 }

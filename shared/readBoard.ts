@@ -68,8 +68,20 @@ export function readBoard(doc: Y.Doc): BoardReadModel {
     items: Object.freeze(items),
     links: Object.freeze(links),
     votes: Object.freeze(votes),
-    problems: Object.freeze(problems),
+    // Map iteration follows local insertion order, which differs per replica; sorting makes
+    // the report identical everywhere.
+    problems: Object.freeze(problems.sort(compareProblems)),
   });
+}
+
+const PROBLEM_ORDER = { meta: 0, item: 1, link: 2, vote: 3 } as const;
+
+function compareProblems(a: Problem, b: Problem): number {
+  return (
+    PROBLEM_ORDER[a.kind] - PROBLEM_ORDER[b.kind] ||
+    compareIndex(a.id, b.id) ||
+    compareIndex(a.reason, b.reason)
+  );
 }
 
 const itemIndexCache = new WeakMap<BoardReadModel, ReadonlyMap<string, BoardItem>>();

@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs';
 import type { BoardItem } from './schema';
+import { toWellFormed } from './wellFormed';
 import type { BoardLink } from './links/link';
 
 /** Names of the root types; third-party clients use the same strings. */
@@ -76,7 +77,7 @@ export function initBoardDoc(doc: Y.Doc, meta: BoardMeta, origin?: unknown): voi
   doc.transact(() => {
     const map = getMeta(doc);
     map.set('schemaVersion', meta.schemaVersion);
-    map.set('title', meta.title);
+    map.set('title', toWellFormed(meta.title));
     map.set('language', meta.language);
   }, origin);
 }
@@ -122,6 +123,8 @@ export function linkToYMap(link: BoardLink): Y.Map<unknown> {
 export function yMapToPlain(map: Y.Map<unknown>): Record<string, unknown> {
   const plain: Record<string, unknown> = {};
   for (const [key, value] of map.entries()) {
+    // A peer-chosen "__proto__" key would otherwise replace the object's prototype.
+    if (key === '__proto__') continue;
     if (value instanceof Y.Text) plain[key] = value.toString();
     else if (!(value instanceof Y.AbstractType)) plain[key] = value;
   }

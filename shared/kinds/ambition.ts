@@ -1,13 +1,13 @@
 /** Ambition: the provoking destination that still leaves room (DOMAIN.md). Every path ends here. */
 import { z } from 'zod';
-import { baseItemShape, type KindDefaults } from './base';
+import { baseItemShape, wireString, type KindDefaults } from './base';
 
 /** Zod schema of an ambition in plain form. */
 export const ambitionSchema = z.object({
   ...baseItemShape,
   kind: z.literal('ambition'),
   /** When the ambition should hold ("2050", "one generation"): free text, workshops say both. */
-  horizon: z.string().max(100).optional(),
+  horizon: wireString().max(100).optional(),
 });
 
 /** An ambition as the read model holds it. */
