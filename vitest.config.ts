@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
+          benchmark: { include: ['test/bench/**/*.bench.ts'] },
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
