@@ -6,6 +6,9 @@
  *   const board = readBoard(doc);
  *   board.items;    // sorted by z-order, every one valid
  *   board.problems; // [{ kind: 'link', id: 'l9', reason: 'dangling: to "x" is not an item' }]
+ *
+ * For a live view that re-reads on every change, use createBoardReader (boardReader.ts): it
+ * gives the same result but re-validates only what changed.
  */
 import * as Y from 'yjs';
 import { MAX_TEXT_LENGTH } from './kinds/base';
@@ -52,17 +55,77 @@ export interface BoardReadModel {
   readonly problems: readonly Problem[];
 }
 
+/** One entry of `items` or `links`, validated on its own: the value, a repair note, or why it was skipped. */
+export interface EntryResult<T> {
+  readonly value?: T;
+  readonly problem?: Problem;
+}
+
 /** Ids stay short in problem reports even when a hostile peer wrote a huge key. */
 const MAX_REPORTED_ID = 80;
 
 /** Reads and validates the whole board; never throws. */
 export function readBoard(doc: Y.Doc): BoardReadModel {
+  const items: EntryResult<BoardItem>[] = [];
+  for (const [key, value] of getItems(doc).entries()) items.push(readItemEntry(key, value));
+  const links: EntryResult<BoardLink>[] = [];
+  for (const [key, value] of getLinks(doc).entries()) links.push(readLinkEntry(key, value));
+  return assembleBoard(getMeta(doc), items, links, getVotes(doc));
+}
+
+/** Validates one entry of `items`; depends on nothing else in the document. */
+export function readItemEntry(key: string, value: unknown): EntryResult<BoardItem> {
+  const id = shortId(key);
+  if (!(value instanceof Y.Map)) return { problem: { kind: 'item', id, reason: 'not a map' } };
+  const plain = yMapToPlain(value as Y.Map<unknown>);
+  if (plain.id !== key) return { problem: { kind: 'item', id, reason: 'id does not equal its key' } };
+  let repaired: Problem | undefined;
+  if (typeof plain.text === 'string' && plain.text.length > MAX_TEXT_LENGTH) {
+    // Long text is cut rather than dropping the card, so nobody's contribution disappears.
+    plain.text = plain.text.slice(0, MAX_TEXT_LENGTH);
+    repaired = { kind: 'item', id, reason: `text cut to ${MAX_TEXT_LENGTH} characters` };
+  }
+  const result = parseItem(plain);
+  if (!result.ok) return { problem: { kind: 'item', id, reason: result.reason } };
+  return { value: deepFreeze(result.value), problem: repaired };
+}
+
+/** Validates one entry of `links` on its own; endpoints are checked in assembleBoard. */
+export function readLinkEntry(key: string, value: unknown): EntryResult<BoardLink> {
+  const id = shortId(key);
+  if (!(value instanceof Y.Map)) return { problem: { kind: 'link', id, reason: 'not a map' } };
+  const result = parseLink(yMapToPlain(value as Y.Map<unknown>));
+  if (!result.ok) return { problem: { kind: 'link', id, reason: result.reason } };
+  if (result.value.id !== key) return { problem: { kind: 'link', id, reason: 'id does not equal its key' } };
+  return { value: Object.freeze(result.value) };
+}
+
+/** Builds the read model from validated entries: sorts, checks link endpoints and votes. */
+export function assembleBoard(
+  metaMap: Y.Map<unknown>,
+  itemEntries: Iterable<EntryResult<BoardItem>>,
+  linkEntries: Iterable<EntryResult<BoardLink>>,
+  votesMap: Y.Map<unknown>,
+): BoardReadModel {
   const problems: Problem[] = [];
-  const meta = readMeta(getMeta(doc), problems);
-  const items = readItems(getItems(doc), problems);
+  const meta = readMeta(metaMap, problems);
+  const items: BoardItem[] = [];
+  for (const entry of itemEntries) {
+    if (entry.value) items.push(entry.value);
+    if (entry.problem) problems.push(entry.problem);
+  }
+  items.sort((a, b) => compareIndex(a.index, b.index) || compareIndex(a.id, b.id));
   const byId = new Map(items.map((item) => [item.id, item]));
-  const links = readLinks(getLinks(doc), byId, problems);
-  const votes = readVotes(getVotes(doc), byId, problems);
+  const links: BoardLink[] = [];
+  for (const entry of linkEntries) {
+    if (entry.problem) problems.push(entry.problem);
+    if (!entry.value) continue;
+    const reason = endpointProblem(entry.value, byId);
+    if (reason) problems.push({ kind: 'link', id: shortId(entry.value.id), reason });
+    else links.push(entry.value);
+  }
+  links.sort((a, b) => compareIndex(a.id, b.id));
+  const votes = readVotes(votesMap, byId, problems);
   return Object.freeze({
     meta,
     items: Object.freeze(items),
@@ -72,16 +135,6 @@ export function readBoard(doc: Y.Doc): BoardReadModel {
     // the report identical everywhere.
     problems: Object.freeze(problems.sort(compareProblems)),
   });
-}
-
-const PROBLEM_ORDER = { meta: 0, item: 1, link: 2, vote: 3 } as const;
-
-function compareProblems(a: Problem, b: Problem): number {
-  return (
-    PROBLEM_ORDER[a.kind] - PROBLEM_ORDER[b.kind] ||
-    compareIndex(a.id, b.id) ||
-    compareIndex(a.reason, b.reason)
-  );
 }
 
 const itemIndexCache = new WeakMap<BoardReadModel, ReadonlyMap<string, BoardItem>>();
@@ -96,13 +149,24 @@ export function itemsById(board: BoardReadModel): ReadonlyMap<string, BoardItem>
   return index;
 }
 
+const PROBLEM_ORDER = { meta: 0, item: 1, link: 2, vote: 3 } as const;
+
+function compareProblems(a: Problem, b: Problem): number {
+  return (
+    PROBLEM_ORDER[a.kind] - PROBLEM_ORDER[b.kind] ||
+    compareIndex(a.id, b.id) ||
+    compareIndex(a.reason, b.reason)
+  );
+}
+
 function readMeta(map: Y.Map<unknown>, problems: Problem[]): BoardMeta {
   const schemaVersion = map.get('schemaVersion');
   const title = map.get('title');
   const language = map.get('language');
   const version = typeof schemaVersion === 'number' && Number.isInteger(schemaVersion) ? schemaVersion : 0;
-  if (version !== schemaVersion)
+  if (version !== schemaVersion) {
     problems.push({ kind: 'meta', id: 'schemaVersion', reason: 'missing or not an integer' });
+  }
   if (typeof title !== 'string')
     problems.push({ kind: 'meta', id: 'title', reason: 'missing or not a string' });
   const lang: Language = (LANGUAGES as readonly unknown[]).includes(language) ? (language as Language) : 'en';
@@ -115,67 +179,15 @@ function readMeta(map: Y.Map<unknown>, problems: Problem[]): BoardMeta {
   });
 }
 
-function readItems(map: Y.Map<unknown>, problems: Problem[]): BoardItem[] {
-  const items: BoardItem[] = [];
-  for (const [key, value] of map.entries()) {
-    const id = shortId(key);
-    if (!(value instanceof Y.Map)) {
-      problems.push({ kind: 'item', id, reason: 'not a map' });
-      continue;
-    }
-    const plain = yMapToPlain(value as Y.Map<unknown>);
-    if (plain.id !== key) {
-      problems.push({ kind: 'item', id, reason: 'id does not equal its key' });
-      continue;
-    }
-    if (typeof plain.text === 'string' && plain.text.length > MAX_TEXT_LENGTH) {
-      // Long text is cut rather than dropping the card, so nobody's contribution disappears.
-      plain.text = plain.text.slice(0, MAX_TEXT_LENGTH);
-      problems.push({ kind: 'item', id, reason: `text cut to ${MAX_TEXT_LENGTH} characters` });
-    }
-    const result = parseItem(plain);
-    if (result.ok) items.push(deepFreeze(result.value));
-    else problems.push({ kind: 'item', id, reason: result.reason });
-  }
-  return items.sort((a, b) => compareIndex(a.index, b.index) || compareIndex(a.id, b.id));
-}
-
-function readLinks(
-  map: Y.Map<unknown>,
-  items: ReadonlyMap<string, BoardItem>,
-  problems: Problem[],
-): BoardLink[] {
-  const links: BoardLink[] = [];
-  for (const [key, value] of map.entries()) {
-    const id = shortId(key);
-    if (!(value instanceof Y.Map)) {
-      problems.push({ kind: 'link', id, reason: 'not a map' });
-      continue;
-    }
-    const result = parseLink(yMapToPlain(value as Y.Map<unknown>));
-    if (!result.ok) {
-      problems.push({ kind: 'link', id, reason: result.reason });
-      continue;
-    }
-    const link = result.value;
-    const from = items.get(link.from);
-    const to = items.get(link.to);
-    const reason =
-      link.id !== key
-        ? 'id does not equal its key'
-        : !from
-          ? `dangling: from "${shortId(link.from)}" is not an item`
-          : !to
-            ? `dangling: to "${shortId(link.to)}" is not an item`
-            : link.from === link.to
-              ? 'links an item to itself'
-              : !isLinkAllowed(link.kind, from.kind, to.kind)
-                ? `${link.kind} is not allowed from ${from.kind} to ${to.kind}`
-                : null;
-    if (reason) problems.push({ kind: 'link', id, reason });
-    else links.push(Object.freeze(link));
-  }
-  return links.sort((a, b) => compareIndex(a.id, b.id));
+function endpointProblem(link: BoardLink, items: ReadonlyMap<string, BoardItem>): string | null {
+  const from = items.get(link.from);
+  const to = items.get(link.to);
+  if (!from) return `dangling: from "${shortId(link.from)}" is not an item`;
+  if (!to) return `dangling: to "${shortId(link.to)}" is not an item`;
+  if (link.from === link.to) return 'links an item to itself';
+  if (!isLinkAllowed(link.kind, from.kind, to.kind))
+    return `${link.kind} is not allowed from ${from.kind} to ${to.kind}`;
+  return null;
 }
 
 function readVotes(map: Y.Map<unknown>, items: ReadonlyMap<string, BoardItem>, problems: Problem[]): Vote[] {

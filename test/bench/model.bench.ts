@@ -4,6 +4,7 @@
  */
 import { bench, describe } from 'vitest';
 import * as Y from 'yjs';
+import { createBoardReader } from '../../shared/boardReader';
 import { createItem, moveItems, setText } from '../../shared/commands';
 import { readBoard } from '../../shared/readBoard';
 import { syntheticBoard, syntheticDoc } from './boards';
@@ -19,6 +20,21 @@ describe('readBoard', () => {
       readBoard(doc);
     });
   }
+});
+
+describe('live reader at 5,000 items, 2,000 links', () => {
+  const doc = syntheticDoc(5000, 2000);
+  const reader = createBoardReader(doc);
+  reader.read();
+  let n = 0;
+  bench('one keystroke, then read', () => {
+    setText(doc, 'i1', `Kleine stap 1 ${n++ % 10}`);
+    reader.read();
+  });
+  bench('move of 10 items, then read', () => {
+    moveItems(doc, ['i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9', 'i10'], { dx: 1, dy: 0 });
+    reader.read();
+  });
 });
 
 describe('commands on a 5,000-item board', () => {

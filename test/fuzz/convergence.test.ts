@@ -5,6 +5,7 @@
 import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createBoardReader } from '../../shared/boardReader';
 import { readBoard } from '../../shared/readBoard';
 import { initBoardDoc } from '../../shared/ydoc';
 import { forEachSeed } from '../support/seeds';
@@ -14,7 +15,10 @@ import { runRandomCommand, type Peer, type RandomCommand } from './randomCommand
 const SUITE = 'test/fuzz/convergence.test.ts';
 
 /** Runs one seeded scenario; throws with the step log when the peers disagree. */
-function runScenario(seed: number, extra: readonly RandomCommand[] = []): void {
+function runScenario(
+  seed: number,
+  { extra = [], liveReaders = true }: { extra?: readonly RandomCommand[]; liveReaders?: boolean } = {},
+): void {
   const gen = prng.create(seed);
   const base = new Y.Doc();
   initBoardDoc(base, { schemaVersion: 1, title: 'Rivierenland', language: 'nl' });
@@ -25,6 +29,18 @@ function runScenario(seed: number, extra: readonly RandomCommand[] = []): void {
     return { name: `p${i}`, doc, origin: { peer: i }, counter: 0 };
   });
   const network = createNetwork(peers.map((peer) => peer.doc));
+  // Each peer also keeps a live reader, which must always agree with a fresh readBoard.
+  const readers = peers.map((peer) => createBoardReader(peer.doc));
+  const checkReaders = (when: string) =>
+    liveReaders &&
+    readers.forEach((reader, i) => {
+      const fresh = readBoard((peers[i] as Peer).doc);
+      if (JSON.stringify(reader.read()) !== JSON.stringify(fresh)) {
+        throw new Error(
+          `live reader of p${i} disagrees with readBoard ${when}: ${difference(fresh, reader.read())}`,
+        );
+      }
+    });
   const log: string[] = [];
   const steps = prng.int32(gen, 40, 160);
   for (let i = 0; i < steps; i++) {
@@ -34,9 +50,11 @@ function runScenario(seed: number, extra: readonly RandomCommand[] = []): void {
       const peer = prng.oneOf(gen, peers);
       log.push(`${peer.name}: ${runRandomCommand(gen, peer, extra)}`);
     }
+    if (prng.int32(gen, 0, 9) === 0) checkReaders(`after step ${i}`);
   }
   while (network.pending > 0 && prng.bool(gen)) log.push(network.step(gen, true));
   network.heal();
+  checkReaders('after healing');
   const [first, ...rest] = peers.map((peer) => readBoard(peer.doc));
   for (const [i, board] of rest.entries()) {
     if (JSON.stringify(board) !== JSON.stringify(first)) {
@@ -46,6 +64,7 @@ function runScenario(seed: number, extra: readonly RandomCommand[] = []): void {
       );
     }
   }
+  readers.forEach((reader) => reader.destroy());
   peers.forEach((peer) => peer.doc.destroy());
 }
 
@@ -87,15 +106,19 @@ describe('convergence', () => {
     expect(ran).toBeGreaterThan(0);
   });
 
-  it('catches a command that writes outside a transaction (the harness can fail)', () => {
-    const failures = [1, 2, 3, 4, 5, 6, 7, 8].filter((seed) => {
+  it.each([
+    ['peers compared with each other', false, /differs from p0/],
+    ['live readers compared with readBoard', true, /disagrees/],
+  ])('catches a command that writes outside a transaction: %s', (_name, liveReaders, expected) => {
+    const extra = Array<RandomCommand>(20).fill(writeOutsideTransaction);
+    const caught = [1, 2, 3, 4, 5, 6, 7, 8].filter((seed) => {
       try {
-        runScenario(seed, Array<RandomCommand>(20).fill(writeOutsideTransaction));
+        runScenario(seed, { extra, liveReaders });
         return false;
       } catch (error) {
-        return /differs/.test(String(error));
+        return expected.test(String(error));
       }
     });
-    expect(failures.length).toBeGreaterThan(0);
+    expect(caught.length).toBeGreaterThan(0);
   });
 });
