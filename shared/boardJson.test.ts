@@ -5,7 +5,7 @@ import { BoardJsonError, loadBoardJson, toBoardJson } from './boardJson';
 import { readBoard } from './readBoard';
 
 const example = JSON.parse(
-  readFileSync(new URL('../../shared/examples/rivierenland.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../test/fixtures/rivierenland.json', import.meta.url), 'utf8'),
 );
 
 describe('board JSON', () => {

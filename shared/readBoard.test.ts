@@ -23,7 +23,7 @@ describe('readBoard', () => {
   it('reads the Rivierenland example completely', () => {
     const doc = new Y.Doc();
     const json = JSON.parse(
-      readFileSync(new URL('../../shared/examples/rivierenland.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../test/fixtures/rivierenland.json', import.meta.url), 'utf8'),
     );
     loadBoardJson(doc, json);
     const board = readBoard(doc);
