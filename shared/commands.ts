@@ -123,9 +123,11 @@ export function moveItems(
     return { map, next: validItem({ ...item, x: item.x + delta.dx, y: item.y + delta.dy }) };
   });
   doc.transact(() => {
+    // Only the coordinate that changed is written: a horizontal move by one person must not
+    // overwrite (and so pin against undo) another person's vertical move of the same item.
     for (const { map, next } of moves) {
-      map.set('x', next.x);
-      map.set('y', next.y);
+      if (delta.dx !== 0) map.set('x', next.x);
+      if (delta.dy !== 0) map.set('y', next.y);
     }
   }, origin);
 }

@@ -1,0 +1,432 @@
+/**
+ * The headless editor: selection, tools, viewport, text editing and per-user undo over a
+ * board document. No React, no Konva: the canvas and panels read `getSnapshot()` and call
+ * these methods, and tests drive it directly.
+ *
+ *   const editor = createEditor({ doc, userId: 'u1' });
+ *   const id = editor.createItem('smallWin', { x: 100, y: 100 });
+ *   editor.moveSelection(10, 0);
+ *   editor.undo(); // only this user's move
+ */
+import { uuidv4 } from 'lib0/random';
+import * as Y from 'yjs';
+import { createBoardReader } from '../../shared/boardReader';
+import * as commands from '../../shared/commands';
+import {
+  boardBounds,
+  itemBounds,
+  rectCenter,
+  rectsIntersect,
+  type Point,
+  type Rect,
+} from '../../shared/geometry';
+import type { ItemKind } from '../../shared/itemKinds';
+import { allowedLinkKinds, type LinkKind } from '../../shared/links/registry';
+import { itemsById, type BoardReadModel } from '../../shared/readBoard';
+import { kindDefaults, type BoardItem, type ItemOfKind } from '../../shared/schema';
+import type { Language } from '../../shared/ydoc';
+import { indexAbove, indexBelow } from '../../shared/zOrder';
+import { copyToClipboard, pasteFromClipboard } from './clipboard';
+import { createStore } from './store';
+import { openTextSession, type TextSession } from './textSession';
+import * as camera from './viewport';
+
+/** What the pointer does on the canvas: select and move, place an item of a kind, or draw a link. */
+export type Tool = 'select' | ItemKind | 'link';
+
+/** A link waiting for its kind to be chosen (more than one kind fits). */
+export interface PendingLink {
+  readonly from: string;
+  readonly to: string;
+  readonly kinds: readonly LinkKind[];
+}
+
+/** Everything the UI renders, as one immutable value. */
+export interface EditorSnapshot {
+  readonly board: BoardReadModel;
+  readonly selection: readonly string[];
+  readonly selectedLink: string | null;
+  readonly tool: Tool;
+  readonly viewport: camera.Viewport;
+  readonly editingId: string | null;
+  readonly pendingLink: PendingLink | null;
+  readonly readOnly: boolean;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly language: Language;
+  /** A short message for the status line (why something was refused), or null. */
+  readonly notice: string | null;
+}
+
+/** Options for createEditor. */
+export interface EditorOptions {
+  doc: Y.Doc;
+  userId: string;
+  readOnly?: boolean;
+  language?: Language;
+}
+
+/** Where pasted and duplicated copies land relative to their originals. */
+const PASTE_OFFSET = 24;
+
+/** Creates an editor over a board document. */
+export function createEditor(options: EditorOptions) {
+  const { doc, userId } = options;
+  const origin = { editor: userId };
+  const reader = createBoardReader(doc);
+  const undoManager = new Y.UndoManager([doc.getMap('items'), doc.getMap('links'), doc.getMap('votes')], {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: 600,
+  });
+  const store = createStore<EditorSnapshot>({
+    board: reader.read(),
+    selection: [],
+    selectedLink: null,
+    tool: 'select',
+    viewport: camera.initialViewport,
+    editingId: null,
+    pendingLink: null,
+    readOnly: options.readOnly ?? false,
+    canUndo: false,
+    canRedo: false,
+    language: options.language ?? reader.read().meta.language,
+    notice: null,
+  });
+  let textSession: TextSession | null = null;
+
+  const update = (patch: Partial<EditorSnapshot>) => store.set(normalise({ ...store.get(), ...patch }));
+
+  /** Drops selection and editing state that points at things no longer on the board. */
+  function normalise(next: EditorSnapshot): EditorSnapshot {
+    const ids = itemsById(next.board);
+    const selection = next.selection.filter((id) => ids.has(id));
+    const selectedLink = next.board.links.some((link) => link.id === next.selectedLink)
+      ? next.selectedLink
+      : null;
+    const editingId = next.editingId && ids.has(next.editingId) && !next.readOnly ? next.editingId : null;
+    if (!editingId && textSession) {
+      textSession.close();
+      textSession = null;
+    }
+    const same = selection.length === next.selection.length;
+    return {
+      ...next,
+      selection: same ? next.selection : selection,
+      selectedLink,
+      editingId,
+      canUndo: undoManager.undoStack.length > 0,
+      canRedo: undoManager.redoStack.length > 0,
+    };
+  }
+
+  const offBoard = reader.subscribe(() => update({ board: reader.read() }));
+  const onStack = () => update({});
+  undoManager.on('stack-item-added', onStack);
+  undoManager.on('stack-item-popped', onStack);
+
+  /** Runs a command as one undo step; a refused command becomes a notice instead of an exception. */
+  function run<T>(command: () => T): T | undefined {
+    if (store.get().readOnly) return undefined;
+    undoManager.stopCapturing();
+    try {
+      const result = command();
+      undoManager.stopCapturing();
+      return result;
+    } catch (error) {
+      if (error instanceof commands.CommandError) {
+        update({ notice: error.message });
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  const board = () => store.get().board;
+  const selectedItems = () => {
+    const ids = itemsById(board());
+    return store
+      .get()
+      .selection.map((id) => ids.get(id))
+      .filter((item): item is BoardItem => item !== undefined);
+  };
+
+  const editor = {
+    getSnapshot: store.get,
+    subscribe: store.subscribe,
+    origin,
+    userId,
+
+    setTool(tool: Tool) {
+      update({ tool, pendingLink: null, notice: null });
+    },
+    setLanguage(language: Language) {
+      update({ language });
+    },
+    setReadOnly(readOnly: boolean) {
+      update({ readOnly, tool: readOnly ? 'select' : store.get().tool });
+    },
+    clearNotice() {
+      update({ notice: null });
+    },
+
+    // Camera
+    setViewport(viewport: camera.Viewport) {
+      update({ viewport });
+    },
+    resizeViewport(width: number, height: number) {
+      update({ viewport: camera.resize(store.get().viewport, width, height) });
+    },
+    panBy(dx: number, dy: number) {
+      update({ viewport: camera.panBy(store.get().viewport, dx, dy) });
+    },
+    zoomAt(zoom: number, anchor: Point) {
+      update({ viewport: camera.zoomAt(store.get().viewport, zoom, anchor) });
+    },
+    zoomBy(factor: number) {
+      update({ viewport: camera.zoomBy(store.get().viewport, factor) });
+    },
+    resetZoom() {
+      const v = store.get().viewport;
+      update({ viewport: camera.zoomAt(v, 1, { x: v.width / 2, y: v.height / 2 }) });
+    },
+    zoomToFit() {
+      const bounds = boardBounds(board().items);
+      if (bounds) update({ viewport: camera.fitRect(store.get().viewport, bounds) });
+    },
+    /** Centres an item, selects it and zooms in enough to read it. */
+    focusItem(id: string) {
+      const item = itemsById(board()).get(id);
+      if (!item) return;
+      const v = store.get().viewport;
+      const zoomed = v.zoom < 0.6 ? { ...v, zoom: 1 } : v;
+      update({
+        viewport: camera.centerOn(zoomed, rectCenter(itemBounds(item))),
+        selection: [id],
+        selectedLink: null,
+      });
+    },
+
+    // Selection
+    select(ids: readonly string[], additive = false) {
+      const current = store.get().selection;
+      const selection = additive ? [...new Set([...current, ...ids])] : [...ids];
+      update({ selection, selectedLink: null, pendingLink: null });
+    },
+    toggleSelected(id: string) {
+      const current = store.get().selection;
+      update({
+        selection: current.includes(id) ? current.filter((s) => s !== id) : [...current, id],
+        selectedLink: null,
+      });
+    },
+    selectAll() {
+      update({ selection: board().items.map((item) => item.id), selectedLink: null });
+    },
+    clearSelection() {
+      update({ selection: [], selectedLink: null, pendingLink: null });
+    },
+    /** Selects every item the marquee touches (frames only when wholly inside, so a drag inside a frame picks its cards). */
+    selectInRect(rect: Rect, additive = false) {
+      const hits = board()
+        .items.filter((item) => {
+          const bounds = itemBounds(item);
+          if (item.kind !== 'frame') return rectsIntersect(rect, bounds);
+          return (
+            bounds.x >= rect.x &&
+            bounds.y >= rect.y &&
+            bounds.x + bounds.w <= rect.x + rect.w &&
+            bounds.y + bounds.h <= rect.y + rect.h
+          );
+        })
+        .map((item) => item.id);
+      editor.select(hits, additive);
+    },
+    selectLink(id: string | null) {
+      update({ selectedLink: id, selection: [], pendingLink: null });
+    },
+
+    // Items
+    /** Creates an item centred on a board point (the screen centre by default), selects it and opens its text. */
+    createItem(kind: ItemKind, at?: Point, fields: Record<string, unknown> = {}): string | undefined {
+      const center = at ?? camera.viewportCenter(store.get().viewport);
+      const size = kindDefaults[kind];
+      const keys = board().items.map((item) => item.index);
+      // Frames are backgrounds: new ones go under everything so they never hide cards.
+      const index = kind === 'frame' ? indexBelow(keys) : indexAbove(keys);
+      const id = run(() =>
+        commands.createItem(
+          doc,
+          {
+            kind,
+            id: uuidv4(),
+            x: Math.round(center.x - size.w / 2),
+            y: Math.round(center.y - size.h / 2),
+            index,
+            createdBy: userId,
+            ...fields,
+          },
+          origin,
+        ),
+      );
+      if (id) {
+        update({ selection: [id], selectedLink: null, tool: 'select' });
+        if (kind !== 'boundary') editor.startEditing(id);
+      }
+      return id;
+    },
+    updateItem(id: string, patch: commands.ItemPatch) {
+      run(() => commands.updateItem(doc, id, patch, origin));
+    },
+    moveItems(ids: readonly string[], dx: number, dy: number) {
+      if (dx === 0 && dy === 0) return;
+      run(() => commands.moveItems(doc, ids, { dx: Math.round(dx), dy: Math.round(dy) }, origin));
+    },
+    moveSelection(dx: number, dy: number) {
+      editor.moveItems(store.get().selection, dx, dy);
+    },
+    resizeItem(id: string, box: { x: number; y: number; w: number; h: number }) {
+      run(() => commands.resizeItem(doc, id, box, origin));
+    },
+    deleteSelection() {
+      const { selection, selectedLink } = store.get();
+      if (selectedLink) run(() => commands.unlink(doc, [selectedLink], origin));
+      if (selection.length) run(() => commands.deleteItems(doc, selection, origin));
+      update({ selection: [], selectedLink: null });
+    },
+    copySelection(): string | null {
+      const items = selectedItems();
+      return items.length ? copyToClipboard(items, board().links) : null;
+    },
+    /** Pastes clipboard text; returns false when it held no board content. */
+    paste(text: string, offset = PASTE_OFFSET): boolean {
+      const content = pasteFromClipboard(text, offset, offset);
+      if (!content || content.items.length === 0 || store.get().readOnly) return false;
+      let top = indexAbove(board().items.map((item) => item.index));
+      run(() =>
+        doc.transact(() => {
+          for (const item of content.items) {
+            commands.createItem(
+              doc,
+              { ...item, index: top, createdBy: userId, createdAt: Date.now() },
+              origin,
+            );
+            top = indexAbove([top]);
+          }
+          for (const link of content.links) commands.linkItems(doc, link, origin);
+        }, origin),
+      );
+      update({ selection: content.items.map((item) => item.id), selectedLink: null });
+      return true;
+    },
+    duplicateSelection() {
+      const text = editor.copySelection();
+      if (text) editor.paste(text);
+    },
+    bringToFront() {
+      const ids = new Set(store.get().selection);
+      const others = board()
+        .items.filter((item) => !ids.has(item.id))
+        .map((item) => item.index);
+      let key = indexAbove(others);
+      run(() =>
+        doc.transact(() => {
+          for (const item of selectedItems()) {
+            commands.updateItem(doc, item.id, { index: key }, origin);
+            key = indexAbove([key]);
+          }
+        }, origin),
+      );
+    },
+    sendToBack() {
+      const ids = new Set(store.get().selection);
+      const others = board()
+        .items.filter((item) => !ids.has(item.id))
+        .map((item) => item.index);
+      let key = indexBelow(others);
+      run(() =>
+        doc.transact(() => {
+          for (const item of [...selectedItems()].reverse()) {
+            commands.updateItem(doc, item.id, { index: key }, origin);
+            key = indexBelow([key]);
+          }
+        }, origin),
+      );
+    },
+
+    // Text
+    startEditing(id: string): TextSession | null {
+      if (store.get().readOnly) return null;
+      textSession?.close();
+      textSession = openTextSession(doc, id, origin);
+      update({ editingId: textSession ? id : null, selection: [id] });
+      return textSession;
+    },
+    /** The open text session, for the text field overlay. */
+    textSession: () => textSession,
+    stopEditing() {
+      undoManager.stopCapturing();
+      update({ editingId: null });
+    },
+    setText(id: string, text: string) {
+      if (store.get().readOnly) return;
+      try {
+        commands.setText(doc, id, text, origin);
+      } catch (error) {
+        if (error instanceof commands.CommandError) update({ notice: error.message });
+        else throw error;
+      }
+    },
+
+    // Links
+    /** Links two items: directly when one kind fits, through the picker when several do. */
+    requestLink(from: string, to: string) {
+      const ids = itemsById(board());
+      const a = ids.get(from);
+      const b = ids.get(to);
+      if (!a || !b || from === to) return;
+      const kinds = allowedLinkKinds(a.kind, b.kind);
+      const reverse = kinds.length === 0 ? allowedLinkKinds(b.kind, a.kind) : [];
+      if (kinds.length === 1) editor.link(from, to, kinds[0] as LinkKind);
+      else if (kinds.length > 1) update({ pendingLink: { from, to, kinds } });
+      // Drawn the wrong way round (ambition → win): link it the way the domain reads.
+      else if (reverse.length === 1) editor.link(to, from, reverse[0] as LinkKind);
+      else if (reverse.length > 1) update({ pendingLink: { from: to, to: from, kinds: reverse } });
+      else update({ notice: `no-link:${a.kind}:${b.kind}` });
+    },
+    link(from: string, to: string, kind: LinkKind, label?: string) {
+      const id = run(() => commands.linkItems(doc, { kind, from, to, label: label || undefined }, origin));
+      update({ pendingLink: null, selectedLink: id ?? null, selection: [] });
+      return id;
+    },
+    cancelPendingLink() {
+      update({ pendingLink: null });
+    },
+    updateLink(id: string, patch: { kind?: LinkKind; label?: string | null }) {
+      run(() => commands.updateLink(doc, id, patch, origin));
+    },
+
+    // History
+    undo() {
+      if (!store.get().readOnly) undoManager.undo();
+    },
+    redo() {
+      if (!store.get().readOnly) undoManager.redo();
+    },
+
+    destroy() {
+      textSession?.close();
+      offBoard();
+      reader.destroy();
+      undoManager.destroy();
+    },
+  };
+  return editor;
+}
+
+/** The editor's public surface. */
+export type Editor = ReturnType<typeof createEditor>;
+
+/** Narrows an item to a kind, for kind-specific panels. */
+export function isKind<K extends ItemKind>(item: BoardItem | undefined, kind: K): item is ItemOfKind<K> {
+  return item?.kind === kind;
+}
