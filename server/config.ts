@@ -12,6 +12,22 @@ export interface ServerConfig {
   readonly maxMessageBytes: number;
   /** Where the built client lives; the server serves it for every non-API path. */
   readonly clientDir: string;
+  /** How long an empty room stays loaded (a returning client skips the reload); ≤ 30 s by contract. */
+  readonly roomUnloadMs: number;
+  /** Appended updates after which a loaded room compacts its log. */
+  readonly compactAfterUpdates: number;
+  /** Sustained messages per second one connection may send (bursts up to twice that). */
+  readonly maxMessagesPerSecond: number;
+  /** Largest awareness state (JSON bytes) a client may publish; bigger ones are dropped. */
+  readonly maxAwarenessBytes: number;
+  /** How often a room sends the awareness changes it collected (coalescing window). */
+  readonly awarenessFlushMs: number;
+  /** Websocket upgrades allowed to wait for their token check at once. */
+  readonly maxUnauthenticated: number;
+  /** Open rooms (one per websocket) allowed per client address. */
+  readonly maxRoomsPerAddress: number;
+  /** Interval of websocket pings; a connection that misses one is dropped. */
+  readonly pingIntervalMs: number;
 }
 
 /** Thrown for a setting that cannot be used, naming the variable. */
@@ -30,6 +46,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: env.PUBLIC_URL || undefined,
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
+    roomUnloadMs: integer(env, 'ROOM_UNLOAD_MS', 10_000, 0, 30_000),
+    compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
+    maxMessagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', 200, 1, 1_000_000),
+    maxAwarenessBytes: integer(env, 'MAX_AWARENESS_BYTES', 8 * 1024, 64, 1024 * 1024),
+    awarenessFlushMs: integer(env, 'AWARENESS_FLUSH_MS', 50, 0, 1_000),
+    maxUnauthenticated: integer(env, 'MAX_UNAUTHENTICATED', 256, 1, 1_000_000),
+    maxRoomsPerAddress: integer(env, 'MAX_ROOMS_PER_ADDRESS', 1_000, 1, 1_000_000),
+    pingIntervalMs: integer(env, 'PING_INTERVAL_MS', 30_000, 100, 3_600_000),
   };
 }
 

@@ -1,11 +1,74 @@
-/** Starting the server on a port; used by main.ts and by tests that need a real server on port 0. */
-import type { ServerConfig } from './config';
+/**
+ * Starting and stopping the server; used by main.ts and by tests that need a real server on
+ * port 0. Stopping refuses new work, closes every websocket (1001, so clients reconnect to the
+ * next instance), stores and compacts every room, then closes the store.
+ */
+import type { Server } from 'node:http';
+import { getMeta } from '../shared/ydoc';
+import { ConfigError, type ServerConfig } from './config';
 import { createHttpServer } from './http/app';
 import { log } from './log';
+import { createServerMetrics, type ServerMetrics } from './serverMetrics';
+import { createSqliteStorage } from './storage/sqliteStorage';
+import type { Storage } from './storage/storage';
+import { timedStorage } from './storage/timedStorage';
+import { RoomManager } from './sync/roomManager';
+import { attachSyncServer } from './sync/syncServer';
 
-/** Starts listening and resolves with the server and the port it got (PORT=0 picks a free one). */
-export async function startServer(config: ServerConfig) {
-  const server = createHttpServer(config);
+/** A running server. */
+export interface RunningServer {
+  readonly server: Server;
+  readonly port: number;
+  readonly rooms: RoomManager;
+  readonly metrics: ServerMetrics;
+  /** Flushes every room, closes connections and the store; resolves when all is stored. */
+  close(): Promise<void>;
+}
+
+/** Starts listening (PORT=0 picks a free port); `storage` replaces the SQLite store (tests). */
+export async function startServer(
+  config: ServerConfig,
+  options: { storage?: Storage } = {},
+): Promise<RunningServer> {
+  if (config.databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_URL is set, but PostgreSQL storage is not available yet; unset it to use SQLite',
+    );
+  }
+  if (config.redisUrl) {
+    throw new ConfigError(
+      'REDIS_URL is set, but multi-instance fan-out is not available yet; run one instance',
+    );
+  }
+  const metrics = createServerMetrics();
+  const storage = timedStorage(options.storage ?? createSqliteStorage(config.dataDir), metrics.storeSeconds);
+  const rooms = new RoomManager({
+    storage,
+    metrics,
+    unloadMs: config.roomUnloadMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    maxAwarenessBytes: config.maxAwarenessBytes,
+    awarenessFlushMs: config.awarenessFlushMs,
+  });
+  const server = createHttpServer(config, {
+    storage,
+    metrics,
+    publicUrl: config.publicUrl,
+    liveTitle: (boardId) => {
+      const room = rooms.peek(boardId);
+      const title = room && !room.isClosing ? getMeta(room.doc).get('title') : undefined;
+      return typeof title === 'string' ? title : undefined;
+    },
+  });
+  const sync = attachSyncServer(server, { config, storage, metrics, rooms });
+  metrics.registry.gauge('olievlek_rooms', 'Rooms loaded', () => rooms.size);
+  metrics.registry.gauge('olievlek_connections', 'Open websocket connections', () => sync.connections());
+  metrics.registry.gauge(
+    'olievlek_connections_unauthenticated',
+    'Upgrades waiting for their token check',
+    () => sync.unauthenticated(),
+  );
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -17,5 +80,19 @@ export async function startServer(config: ServerConfig) {
     port,
     url: config.publicUrl ?? `http://localhost:${port}`,
   });
-  return { server, port };
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      sync.stop();
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await rooms.closeAll();
+      await storage.close();
+      sync.terminate();
+      server.closeAllConnections();
+      await httpClosed;
+      log('info', 'server.stopped', {});
+    })());
+  return { server, port, rooms, metrics, close };
 }

@@ -1,23 +1,66 @@
-/** The HTTP side of the server: health, then the built client for everything else. */
-import { createServer, type Server } from 'node:http';
+/**
+ * The HTTP side of the server: health and metrics, the boards API, then the built client
+ * for every other path (so `/b/<id>` opens the single-page app).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ServerConfig } from '../config';
 import { log } from '../log';
+import type { ServerMetrics } from '../serverMetrics';
+import { handleBoardsApi, type BoardsApiDeps } from './boardsApi';
+import { HttpError, sendError, sendJson } from './json';
 import { createStaticHandler } from './static';
 
-/** A node:http server answering /healthz and serving the client. */
-export function createHttpServer(config: ServerConfig): Server {
+/** What the HTTP handlers need. */
+export interface HttpDeps extends BoardsApiDeps {
+  readonly metrics: ServerMetrics;
+}
+
+/** A node:http server answering /healthz, /metrics, /api and serving the client. */
+export function createHttpServer(config: ServerConfig, deps: HttpDeps): Server {
   const serveStatic = createStaticHandler(config.clientDir);
   return createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url === '/healthz' || url.startsWith('/healthz?')) {
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ status: 'ok' }));
-      return;
-    }
-    serveStatic(req, res).catch((error: unknown) => {
-      log('error', 'http.static_failed', { error });
-      if (!res.headersSent) res.writeHead(500).end();
+    handle(req, res).catch((error: unknown) => {
+      log('error', 'http.failed', { error, path: pathOf(req) });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { code: 'internal', message: 'internal server error' } });
       else res.destroy();
     });
   });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/metrics') {
+      res.writeHead(200, {
+        'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      res.end(deps.metrics.registry.render());
+      return;
+    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
+    return serveStatic(req, res);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const route = url.pathname.startsWith('/api/boards') ? 'boards' : 'other';
+    try {
+      if (route !== 'boards' || !/^\/api\/boards(\/[^/]+)?\/?$/.test(url.pathname)) {
+        throw new HttpError(404, 'not_found', 'no such API route');
+      }
+      await handleBoardsApi(req, res, url, deps);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      const allow = (error.details as { allow?: string } | undefined)?.allow;
+      if (allow) res.setHeader('Allow', allow);
+      sendError(res, error);
+    } finally {
+      deps.metrics.httpRequests.inc({ route, method: req.method ?? '', status: String(res.statusCode) });
+    }
+  }
+}
+
+function pathOf(req: IncomingMessage): string {
+  // Only the path: a query may hold a token, which never goes into logs.
+  return (req.url ?? '/').split('?')[0] ?? '/';
 }

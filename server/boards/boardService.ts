@@ -1,0 +1,67 @@
+/**
+ * Creating boards and checking tokens: the one place that knows how a board's record, its
+ * first document state and its role tokens fit together.
+ */
+import * as Y from 'yjs';
+import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
+import { toWellFormed } from '../../shared/wellFormed';
+import { initBoardDoc, type Language } from '../../shared/ydoc';
+import type { Role, Storage } from '../storage/storage';
+import { BOARD_ID_PATTERN, createBoardId, createToken, hashToken, roleForToken } from './tokens';
+
+/** What a new board needs. */
+export interface NewBoard {
+  readonly title: string;
+  readonly language: Language;
+}
+
+/** A created board with its tokens: the only time the tokens exist in clear outside a client. */
+export interface CreatedBoard {
+  readonly id: string;
+  readonly title: string;
+  readonly tokens: Readonly<Record<Role, string>>;
+}
+
+/** The outcome of checking a token against a board id. */
+export type Access =
+  | { readonly ok: true; readonly role: Role; readonly title: string }
+  | { readonly ok: false; readonly reason: 'unknown-board' | 'bad-token' };
+
+/** Creates the board record and writes its `meta` (schemaVersion, title, language) into storage. */
+export async function createBoard(storage: Storage, input: NewBoard): Promise<CreatedBoard> {
+  const id = createBoardId();
+  const title = toWellFormed(input.title);
+  const tokens: Record<Role, string> = {
+    facilitator: createToken(),
+    participant: createToken(),
+    viewer: createToken(),
+  };
+  const doc = new Y.Doc();
+  initBoardDoc(doc, { schemaVersion: CURRENT_SCHEMA_VERSION, title, language: input.language });
+  const initialUpdate = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  await storage.createBoard(
+    {
+      id,
+      title,
+      language: input.language,
+      createdAt: Date.now(),
+      tokenHashes: {
+        facilitator: hashToken(tokens.facilitator),
+        participant: hashToken(tokens.participant),
+        viewer: hashToken(tokens.viewer),
+      },
+    },
+    initialUpdate,
+  );
+  return { id, title, tokens };
+}
+
+/** Which role `token` has on board `boardId`; an unknown board is reported before a bad token. */
+export async function checkAccess(storage: Storage, boardId: string, token: string | null): Promise<Access> {
+  if (!BOARD_ID_PATTERN.test(boardId)) return { ok: false, reason: 'unknown-board' };
+  const board = await storage.getBoard(boardId);
+  if (!board) return { ok: false, reason: 'unknown-board' };
+  const role = token ? roleForToken(board, token) : null;
+  return role ? { ok: true, role, title: board.title } : { ok: false, reason: 'bad-token' };
+}

@@ -1,0 +1,34 @@
+/** The metrics this server exposes at /metrics, created together so names live in one place. */
+import { Metrics } from './metrics';
+
+/** Creates the registry and every metric the server updates. */
+export function createServerMetrics() {
+  const registry = new Metrics();
+  const storeBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+  return {
+    registry,
+    messagesIn: registry.counter('olievlek_ws_messages_in_total', 'WebSocket messages received, by type'),
+    messagesOut: registry.counter('olievlek_ws_messages_out_total', 'WebSocket messages sent, by type'),
+    bytesIn: registry.counter('olievlek_ws_bytes_in_total', 'WebSocket payload bytes received'),
+    bytesOut: registry.counter('olievlek_ws_bytes_out_total', 'WebSocket payload bytes sent'),
+    closes: registry.counter(
+      'olievlek_ws_closes_total',
+      'WebSocket connections closed by the server, by code',
+    ),
+    dropped: registry.counter(
+      'olievlek_updates_refused_total',
+      'Document writes refused (viewer, locked, control) and awareness entries dropped, by reason',
+    ),
+    roomsLoaded: registry.counter('olievlek_rooms_loaded_total', 'Rooms loaded from storage'),
+    compactions: registry.counter('olievlek_compactions_total', 'Update logs compacted into one state'),
+    storeSeconds: registry.histogram(
+      'olievlek_store_seconds',
+      'Storage call latency in seconds, by operation',
+      storeBuckets,
+    ),
+    httpRequests: registry.counter('olievlek_http_requests_total', 'HTTP API requests, by route and status'),
+  };
+}
+
+/** The server's metrics. */
+export type ServerMetrics = ReturnType<typeof createServerMetrics>;

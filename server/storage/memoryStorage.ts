@@ -1,0 +1,57 @@
+/** Storage in process memory, for tests: same semantics as the SQLite adapter, no durability. */
+import type { BoardRecord, SnapshotInfo, Storage, StoredDoc } from './storage';
+
+interface Row {
+  readonly seq: number;
+  readonly update: Uint8Array;
+}
+
+/** A fresh, empty memory store. */
+export function createMemoryStorage(): Storage & { readonly rows: (room: string) => number } {
+  const boards = new Map<string, BoardRecord>();
+  const logs = new Map<string, Row[]>();
+  const snapshots: SnapshotInfo[] = [];
+  let seq = 0;
+
+  const append = (room: string, update: Uint8Array): number => {
+    seq += 1;
+    // Copied so a caller reusing its buffer cannot change what was "stored".
+    const rows = logs.get(room) ?? [];
+    rows.push({ seq, update: update.slice() });
+    logs.set(room, rows);
+    return seq;
+  };
+
+  return {
+    async createBoard(board, initialUpdate) {
+      if (boards.has(board.id)) throw new Error(`board ${board.id} exists`);
+      boards.set(board.id, board);
+      append(board.id, initialUpdate);
+    },
+    async getBoard(id) {
+      return boards.get(id) ?? null;
+    },
+    async updateBoardTitle(id, title) {
+      const board = boards.get(id);
+      if (board) boards.set(id, { ...board, title });
+    },
+    async load(room): Promise<StoredDoc> {
+      const rows = logs.get(room) ?? [];
+      return { updates: rows.map((r) => r.update.slice()), lastSeq: rows.at(-1)?.seq ?? 0 };
+    },
+    async appendUpdate(room, update) {
+      return append(room, update);
+    },
+    async compact(room, state, throughSeq) {
+      if (throughSeq <= 0) return;
+      // The merged state takes the place (and sequence number) of the prefix it replaces.
+      const kept = (logs.get(room) ?? []).filter((r) => r.seq > throughSeq);
+      logs.set(room, [{ seq: throughSeq, update: state.slice() }, ...kept]);
+    },
+    async listSnapshots(boardId) {
+      return snapshots.filter((s) => s.boardId === boardId).sort((a, b) => b.createdAt - a.createdAt);
+    },
+    async close() {},
+    rows: (room) => logs.get(room)?.length ?? 0,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Where boards and their documents live. The room manager only talks to this interface, so
+ * SQLite (the default), the memory adapter (tests) and PostgreSQL (later) are interchangeable.
+ *
+ * A document is an append-only log of Yjs updates per room; `compact` replaces a prefix of the
+ * log with one merged state. Every method may be asynchronous, so callers never assume the
+ * embedded SQLite's synchronous speed.
+ */
+
+/** The role a token grants on its board. */
+export type Role = 'facilitator' | 'participant' | 'viewer';
+
+/** Every role, most powerful first. */
+export const ROLES: readonly Role[] = ['facilitator', 'participant', 'viewer'];
+
+/** A board as stored: never holds a token, only its SHA-256. */
+export interface BoardRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly language: string;
+  readonly createdAt: number;
+  readonly tokenHashes: Readonly<Record<Role, Uint8Array>>;
+}
+
+/** A room's stored log: the updates in append order and the sequence number of the last one. */
+export interface StoredDoc {
+  readonly updates: readonly Uint8Array[];
+  /** Sequence number of the newest update (0 for an empty log); pass it to `compact`. */
+  readonly lastSeq: number;
+}
+
+/** A stored snapshot's listing entry (snapshots themselves arrive with the export issue). */
+export interface SnapshotInfo {
+  readonly id: string;
+  readonly boardId: string;
+  readonly label: string;
+  readonly createdAt: number;
+}
+
+/** The persistence behind the server. */
+export interface Storage {
+  /** Stores a new board and the first update of its content document, atomically. */
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array): Promise<void>;
+  /** The board with this id, or null. */
+  getBoard(id: string): Promise<BoardRecord | null>;
+  /** Keeps the listed title in step with the document's `meta.title`. */
+  updateBoardTitle(id: string, title: string): Promise<void>;
+  /** A room's update log (empty for a room never written). */
+  load(room: string): Promise<StoredDoc>;
+  /** Appends one update to a room's log; resolves once it is durable, with its sequence number. */
+  appendUpdate(room: string, update: Uint8Array): Promise<number>;
+  /** Replaces every update up to `throughSeq` with `state`, in one transaction. */
+  compact(room: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /** The board's snapshots, newest first. */
+  listSnapshots(boardId: string): Promise<SnapshotInfo[]>;
+  /** Flushes and releases the store; no call may follow. */
+  close(): Promise<void>;
+}

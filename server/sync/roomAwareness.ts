@@ -1,0 +1,161 @@
+/**
+ * A room's presence (cursors, names, selections) with two server rules on top of y-protocols'
+ * Awareness:
+ *
+ * - Ownership: a connection may set only the states of client ids it announced as its own. An
+ *   id is claimed by the first connection to publish a newer, non-null state for it, and freed
+ *   when that connection closes. Entries for ids owned elsewhere are dropped silently: the
+ *   standard client echoes every state it receives back to the server, so they are routine.
+ *   Stale echoes never claim (their clock is not newer than the known one).
+ * - Coalescing: changes are collected and sent to every connection once per flush window
+ *   (sender included, which is how a lone client's provider sees traffic and stays connected).
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { Counter } from '../metrics';
+import { MalformedMessage, encodeAwareness } from './protocol';
+
+/** Client ids one connection may own (a provider has one; a few tabs share nothing). */
+const MAX_IDS_PER_CONNECTION = 4;
+
+/** An entry of an awareness update. */
+interface Entry {
+  readonly clientId: number;
+  readonly clock: number;
+  readonly json: string;
+}
+
+/** The part of a connection awareness needs. */
+export interface AwarenessPeer {
+  readonly clientIds: Set<number>;
+}
+
+/** Limits and the outlet for coalesced messages. */
+export interface RoomAwarenessOptions {
+  readonly maxStateBytes: number;
+  readonly flushMs: number;
+  readonly broadcast: (message: Uint8Array) => void;
+  readonly dropped: Counter;
+}
+
+/** Presence for one room. */
+export class RoomAwareness {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly owners = new Map<number, AwarenessPeer>();
+  private readonly changed = new Set<number>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    doc: Y.Doc,
+    private readonly options: RoomAwarenessOptions,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
+      for (const id of [...(added ?? []), ...(updated ?? []), ...(removed ?? [])]) this.changed.add(id);
+      this.schedule();
+    });
+  }
+
+  /** Applies the entries `peer` may set; throws MalformedMessage for an undecodable update. */
+  receive(peer: AwarenessPeer, update: Uint8Array): void {
+    const accepted = decodeEntries(update).filter((entry) => this.mayApply(peer, entry));
+    if (accepted.length === 0) return;
+    for (const { clientId } of accepted) {
+      if (!this.owners.has(clientId)) {
+        this.owners.set(clientId, peer);
+        peer.clientIds.add(clientId);
+      }
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(accepted), peer);
+  }
+
+  /** Every known state as one message, or null when there is none. */
+  snapshot(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()];
+    return ids.length === 0
+      ? null
+      : encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+  }
+
+  /** Removes the states of a closing connection and frees its ids. */
+  release(peer: AwarenessPeer): void {
+    const ids = [...peer.clientIds];
+    for (const id of ids) if (this.owners.get(id) === peer) this.owners.delete(id);
+    peer.clientIds.clear();
+    const present = ids.filter((id) => this.awareness.getStates().has(id));
+    if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, 'disconnect');
+  }
+
+  /** Stops the timers; pending changes are not sent. */
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.awareness.destroy();
+  }
+
+  private mayApply(peer: AwarenessPeer, entry: Entry): boolean {
+    if (Buffer.byteLength(entry.json) > this.options.maxStateBytes) {
+      this.options.dropped.inc({ reason: 'awareness-too-large' });
+      return false;
+    }
+    const owner = this.owners.get(entry.clientId);
+    if (owner === peer) return true;
+    if (owner !== undefined) {
+      this.options.dropped.inc({ reason: 'awareness-not-owner' });
+      return false;
+    }
+    const known = this.awareness.meta.get(entry.clientId);
+    return (
+      entry.json !== 'null' &&
+      (known === undefined || entry.clock > known.clock) &&
+      peer.clientIds.size < MAX_IDS_PER_CONNECTION
+    );
+  }
+
+  private schedule(): void {
+    if (this.timer || this.changed.size === 0) return;
+    this.timer = setTimeout(() => this.flush(), this.options.flushMs);
+  }
+
+  private flush(): void {
+    this.timer = null;
+    const ids = [...this.changed].filter((id) => this.awareness.meta.has(id));
+    this.changed.clear();
+    if (ids.length > 0) {
+      this.options.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+    }
+  }
+}
+
+function decodeEntries(update: Uint8Array): Entry[] {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const entries: Entry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      JSON.parse(json);
+      entries.push({ clientId, clock, json });
+    }
+    return entries;
+  } catch (error) {
+    throw new MalformedMessage(`bad awareness update: ${(error as Error).message}`);
+  }
+}
+
+function encodeEntries(entries: readonly Entry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, json } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}

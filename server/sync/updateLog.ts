@@ -1,0 +1,52 @@
+/**
+ * A room's view of its stored update log: appends, the sequence number compaction needs, and
+ * when compaction is due (past a threshold of appended updates, and always on unload).
+ */
+import * as Y from 'yjs';
+import type { ServerMetrics } from '../serverMetrics';
+import type { Storage } from '../storage/storage';
+
+/** The stored log of one room. */
+export class UpdateLog {
+  private lastSeq = 0;
+  private sinceCompaction = 0;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly room: string,
+    private readonly compactAfterUpdates: number,
+    private readonly metrics: ServerMetrics,
+  ) {}
+
+  /** Reads the log; the caller applies the updates it returns. */
+  async load(): Promise<readonly Uint8Array[]> {
+    const stored = await this.storage.load(this.room);
+    this.lastSeq = stored.lastSeq;
+    this.sinceCompaction = Math.max(0, stored.updates.length - 1);
+    return stored.updates;
+  }
+
+  /** Appends one update; durable when the promise resolves. */
+  async append(update: Uint8Array): Promise<void> {
+    this.lastSeq = await this.storage.appendUpdate(this.room, update);
+    this.sinceCompaction += 1;
+  }
+
+  /** Whether the log has grown past the compaction threshold. */
+  get compactionDue(): boolean {
+    return this.sinceCompaction >= this.compactAfterUpdates;
+  }
+
+  /** Whether the log holds more than one entry. */
+  get hasUncompacted(): boolean {
+    return this.sinceCompaction > 0;
+  }
+
+  /** Replaces the log with the document's state, in one transaction. */
+  async compact(doc: Y.Doc): Promise<void> {
+    if (this.lastSeq === 0) return;
+    await this.storage.compact(this.room, Y.encodeStateAsUpdate(doc), this.lastSeq);
+    this.sinceCompaction = 0;
+    this.metrics.compactions.inc();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Applying a client's document update under its permissions.
+ *
+ * Two kinds of refusal, because Yjs updates of one client form a chain (each depends on that
+ * client's earlier ones):
+ *
+ * - **drop** for roles that may never write this document (a viewer anywhere, a participant
+ *   on the control document): the update is not applied, stored or relayed. Their chain never
+ *   needs to continue, so nothing is lost by leaving a gap.
+ * - **revert** for a participant while the board is locked: the update is applied and, in the
+ *   same step, undone by a server transaction; both are stored and relayed together. Nobody
+ *   ever sees the edit take effect (the author's own view snaps back), yet the server holds
+ *   the author's chain without a gap, so the moment the lock lifts that participant's next
+ *   edit applies and relays at once, with no resync and without resurrecting the locked edits.
+ *   (Dropping instead would strand every later update of that client as pending, and a resync
+ *   would replay exactly the edits the lock refused.)
+ */
+import * as Y from 'yjs';
+import { MalformedMessage } from './protocol';
+
+/** Applies a client update; throws MalformedMessage when Yjs cannot read it. */
+export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } catch (error) {
+    throw new MalformedMessage(`bad document update: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Applies `update` and immediately undoes whatever it changed. Returns true when it changed
+ * something (and so was reverted), false for an update with nothing new.
+ */
+export function applyReverted(doc: Y.Doc, update: Uint8Array, origin: unknown): boolean {
+  const undo = new Y.UndoManager(doc, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  try {
+    applyClientUpdate(doc, update, origin);
+    let reverted = false;
+    while (undo.canUndo()) reverted = undo.undo() !== null || reverted;
+    return reverted;
+  } finally {
+    undo.clear();
+    undo.destroy();
+  }
+}
+
+/**
+ * Whether `update` holds anything `doc` lacks: structs past its state vector or deletions of
+ * items it has not deleted. A client's sync step 2 usually holds nothing new, and a refusal is
+ * only worth telling when there was something to refuse.
+ */
+export function hasNewContent(doc: Y.Doc, update: Uint8Array): boolean {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    throw new MalformedMessage(`bad document update: ${(error as Error).message}`);
+  }
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue;
+    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true;
+  }
+  if (decoded.ds.clients.size === 0) return false;
+  const deleted = Y.createDeleteSetFromStructStore(doc.store);
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const { clock, len } of ranges) {
+      if (!Y.isDeleted(deleted, Y.createID(client, clock))) return true;
+      if (!Y.isDeleted(deleted, Y.createID(client, clock + len - 1))) return true;
+    }
+  }
+  return false;
+}
