@@ -1,0 +1,81 @@
+/**
+ * One item on the canvas: positions the kind's drawing and reports pointer gestures.
+ * Memoised on the item object, which the live reader keeps identical while it is unchanged,
+ * so a remote edit re-renders one node, not the board.
+ */
+import type Konva from 'konva';
+import { memo } from 'react';
+import { Group } from 'react-konva';
+import type { BoardItem } from '../../shared/schema';
+import type { Language } from '../../shared/ydoc';
+import { ActorToken } from './kinds/ActorToken';
+import { AmbitionCard } from './kinds/AmbitionCard';
+import { BoundaryMarker } from './kinds/BoundaryMarker';
+import type { Detail } from './kinds/common';
+import { FrameArea } from './kinds/FrameArea';
+import { InterventionCard } from './kinds/InterventionCard';
+import { NoteCard } from './kinds/NoteCard';
+import { SmallWinCard } from './kinds/SmallWinCard';
+
+/** Gestures an item reports to the canvas. */
+export interface ItemHandlers {
+  onItemPointerDown(item: BoardItem, event: Konva.KonvaEventObject<PointerEvent>): void;
+  onItemDoubleClick(item: BoardItem): void;
+  onItemDragStart(item: BoardItem, event: Konva.KonvaEventObject<DragEvent>): void;
+  onItemDragMove(item: BoardItem, event: Konva.KonvaEventObject<DragEvent>): void;
+  onItemDragEnd(item: BoardItem, event: Konva.KonvaEventObject<DragEvent>): void;
+}
+
+interface ItemNodeProps {
+  item: BoardItem;
+  detail: Detail;
+  language: Language;
+  draggable: boolean;
+  handlers: ItemHandlers;
+}
+
+function KindDrawing({ item, detail, language }: { item: BoardItem; detail: Detail; language: Language }) {
+  switch (item.kind) {
+    case 'ambition':
+      return <AmbitionCard item={item} detail={detail} language={language} />;
+    case 'smallWin':
+      return <SmallWinCard item={item} detail={detail} language={language} />;
+    case 'boundary':
+      return <BoundaryMarker item={item} detail={detail} language={language} />;
+    case 'actor':
+      return <ActorToken item={item} detail={detail} language={language} />;
+    case 'intervention':
+      return <InterventionCard item={item} detail={detail} language={language} />;
+    case 'note':
+      return <NoteCard item={item} detail={detail} language={language} />;
+    case 'frame':
+      return <FrameArea item={item} detail={detail} language={language} />;
+  }
+}
+
+/** Draws one item at its position. */
+export const ItemNode = memo(function ItemNode({
+  item,
+  detail,
+  language,
+  draggable,
+  handlers,
+}: ItemNodeProps) {
+  return (
+    <Group
+      id={item.id}
+      name="item"
+      x={item.x}
+      y={item.y}
+      draggable={draggable}
+      onPointerDown={(event) => handlers.onItemPointerDown(item, event)}
+      onDblClick={() => handlers.onItemDoubleClick(item)}
+      onDblTap={() => handlers.onItemDoubleClick(item)}
+      onDragStart={(event) => handlers.onItemDragStart(item, event)}
+      onDragMove={(event) => handlers.onItemDragMove(item, event)}
+      onDragEnd={(event) => handlers.onItemDragEnd(item, event)}
+    >
+      <KindDrawing item={item} detail={detail} language={language} />
+    </Group>
+  );
+});

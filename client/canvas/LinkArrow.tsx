@@ -1,0 +1,73 @@
+/** A link: an arrow between the borders of its items, in its kind's colour, with its label. */
+import { memo } from 'react';
+import { Arrow, Group, Label, Tag, Text } from 'react-konva';
+import { linkSegment } from '../../shared/geometry';
+import { linkLabel } from '../../shared/i18n';
+import type { BoardLink } from '../../shared/links/link';
+import type { BoardItem } from '../../shared/schema';
+import type { Language } from '../../shared/ydoc';
+import { displayItem } from './displayGeometry';
+import type { Detail } from './kinds/common';
+import { FONT_FAMILY, LINK_STYLE, SELECTION } from './theme';
+
+interface LinkArrowProps {
+  link: BoardLink;
+  from: BoardItem;
+  to: BoardItem;
+  selected: boolean;
+  detail: Detail;
+  language: Language;
+  onSelect(id: string): void;
+}
+
+/** Draws one link; nothing when its items overlap. */
+export const LinkArrow = memo(function LinkArrow({
+  link,
+  from,
+  to,
+  selected,
+  detail,
+  language,
+  onSelect,
+}: LinkArrowProps) {
+  const segment = linkSegment(displayItem(from), displayItem(to));
+  if (!segment) return null;
+  const style = LINK_STYLE[link.kind];
+  const caption = link.label
+    ? `${linkLabel(language, link.kind)}: ${link.label}`
+    : linkLabel(language, link.kind);
+  const mid = { x: (segment.a.x + segment.b.x) / 2, y: (segment.a.y + segment.b.y) / 2 };
+  return (
+    <Group>
+      <Arrow
+        id={`link:${link.id}`}
+        points={[segment.a.x, segment.a.y, segment.b.x, segment.b.y]}
+        stroke={selected ? SELECTION : style.colour}
+        fill={selected ? SELECTION : style.colour}
+        strokeWidth={selected ? 4 : 2.5}
+        dash={style.dash}
+        pointerLength={12}
+        pointerWidth={11}
+        hitStrokeWidth={16}
+        onPointerDown={(event) => {
+          event.cancelBubble = true;
+          onSelect(link.id);
+        }}
+        perfectDrawEnabled={false}
+      />
+      {detail === 'full' && (
+        <Label x={mid.x} y={mid.y} listening={false}>
+          <Tag fill="rgba(255,255,255,0.92)" cornerRadius={4} pointerDirection="none" />
+          <Text
+            text={caption}
+            fontSize={11}
+            padding={3}
+            fontFamily={FONT_FAMILY}
+            fill={style.colour}
+            offsetX={0}
+          />
+        </Label>
+      )}
+    </Group>
+  );
+});

@@ -1,0 +1,62 @@
+/**
+ * Word wrapping measured with a canvas 2D context, so a card knows how tall its text is
+ * before Konva draws it and can grow to fit. Results are cached: cards re-render often,
+ * their text rarely changes.
+ */
+import { FONT_FAMILY } from './theme';
+
+/** Wrapped lines of a text at a width, and the height they need. */
+export interface TextBlock {
+  readonly lines: readonly string[];
+  readonly height: number;
+}
+
+const cache = new Map<string, TextBlock>();
+const MAX_CACHE = 20_000;
+let context: CanvasRenderingContext2D | null = null;
+
+function measure(font: string, text: string): number {
+  context ??= document.createElement('canvas').getContext('2d');
+  if (!context) return text.length * 8;
+  context.font = font;
+  return context.measureText(text).width;
+}
+
+/** Wraps text to `width` pixels in the given font size and weight; long words break. */
+export function layoutText(
+  text: string,
+  width: number,
+  fontSize: number,
+  fontWeight = 'normal',
+  lineHeight = 1.3,
+): TextBlock {
+  const key = `${fontSize}|${fontWeight}|${Math.round(width)}|${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const font = `${fontWeight} ${fontSize}px ${FONT_FAMILY}`;
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/(\s+)/)) {
+      const candidate = line + word;
+      if (measure(font, candidate) <= width || line === '') {
+        line = candidate;
+        // A single word wider than the card is cut into pieces that fit.
+        while (measure(font, line) > width && line.length > 1) {
+          let cut = line.length - 1;
+          while (cut > 1 && measure(font, line.slice(0, cut)) > width) cut--;
+          lines.push(line.slice(0, cut));
+          line = line.slice(cut);
+        }
+      } else {
+        lines.push(line.trimEnd());
+        line = word.trimStart();
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  const block = { lines, height: lines.length * fontSize * lineHeight };
+  if (cache.size > MAX_CACHE) cache.clear();
+  cache.set(key, block);
+  return block;
+}

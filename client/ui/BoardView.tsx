@@ -1,0 +1,124 @@
+/** A connected board: top bar, tools, canvas, outline and inspector around one editor. */
+import { useEffect, useState } from 'react';
+import type { Editor } from '../editor/editor';
+import { BoardCanvas } from '../canvas/BoardCanvas';
+import type { ConnectionStatus, Role } from '../sync/connection';
+import { Inspector } from './Inspector';
+import { handleShortcut, isTyping } from './keyboard';
+import { LinkDialog } from './LinkDialog';
+import { LinkPicker } from './LinkPicker';
+import { Outline } from './Outline';
+import { t } from './strings';
+import { TextEditor } from './TextEditor';
+import { Toolbar } from './Toolbar';
+import { TopBar } from './TopBar';
+import { useEditorSnapshot } from './useEditorSnapshot';
+import { ZoomControls } from './ZoomControls';
+
+/** Screens this wide show the outline from the start (DESIGN.md, the client's accessible surface). */
+const OUTLINE_BY_DEFAULT = 1200;
+
+interface BoardViewProps {
+  editor: Editor;
+  role: Role;
+  status: ConnectionStatus;
+}
+
+/** The board screen. */
+export function BoardView({ editor, role, status }: BoardViewProps) {
+  const snapshot = useEditorSnapshot(editor);
+  const [outlineOpen, setOutlineOpen] = useState(() => window.innerWidth >= OUTLINE_BY_DEFAULT);
+  const [linkDialog, setLinkDialog] = useState(false);
+  const { language } = snapshot;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event) || linkDialog) return;
+      if (handleShortcut(editor, event, () => setLinkDialog(true))) event.preventDefault();
+    };
+    const onCopy = (event: ClipboardEvent) => {
+      if (isTyping(event)) return;
+      const text = editor.copySelection();
+      if (!text) return;
+      event.clipboardData?.setData('text/plain', text);
+      event.preventDefault();
+      if (event.type === 'cut') editor.deleteSelection();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTyping(event)) return;
+      const text = event.clipboardData?.getData('text/plain');
+      if (text && editor.paste(text)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [editor, linkDialog]);
+
+  useEffect(() => {
+    document.title = `${snapshot.board.meta.title || 'Olievlek'} · Olievlek`;
+  }, [snapshot.board.meta.title]);
+
+  const notice = snapshot.notice?.startsWith('no-link:') ? t(language, 'notice.noLink') : snapshot.notice;
+
+  return (
+    <div className="board-page" lang={language}>
+      <TopBar
+        editor={editor}
+        snapshot={snapshot}
+        role={role}
+        status={status}
+        outlineOpen={outlineOpen}
+        onToggleOutline={() => setOutlineOpen((open) => !open)}
+      />
+      <div className="workspace">
+        {outlineOpen && <Outline editor={editor} snapshot={snapshot} />}
+        <main className="stage-wrap" aria-label={t(language, 'canvas.label')}>
+          <p className="visually-hidden">{t(language, 'canvas.help')}</p>
+          <BoardCanvas
+            board={snapshot.board}
+            viewport={snapshot.viewport}
+            selection={snapshot.selection}
+            selectedLink={snapshot.selectedLink}
+            tool={snapshot.tool}
+            readOnly={snapshot.readOnly}
+            language={language}
+            onViewport={editor.setViewport}
+            onResizeViewport={editor.resizeViewport}
+            onSelect={editor.select}
+            onToggle={editor.toggleSelected}
+            onMarquee={editor.selectInRect}
+            onClearSelection={editor.clearSelection}
+            onCreate={(kind, at) => editor.createItem(kind, at)}
+            onMove={editor.moveItems}
+            onResize={editor.resizeItem}
+            onEdit={(id) => editor.startEditing(id)}
+            onLink={editor.requestLink}
+            onSelectLink={editor.selectLink}
+          />
+          <TextEditor editor={editor} snapshot={snapshot} />
+          <Toolbar editor={editor} snapshot={snapshot} onOpenLinkDialog={() => setLinkDialog(true)} />
+          <ZoomControls editor={editor} snapshot={snapshot} />
+          <LinkPicker editor={editor} snapshot={snapshot} />
+          {linkDialog && (
+            <LinkDialog editor={editor} snapshot={snapshot} onClose={() => setLinkDialog(false)} />
+          )}
+          <div className="notice" role="status" aria-live="polite">
+            {notice && (
+              <button type="button" onClick={() => editor.clearNotice()}>
+                {notice}
+              </button>
+            )}
+          </div>
+        </main>
+        <Inspector editor={editor} snapshot={snapshot} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/** The front page: what Olievlek is, and a form that creates a board and hands out its three links. */
+import { useState, type FormEvent } from 'react';
+import { kindLabel } from '../../shared/i18n';
+import type { Language } from '../../shared/ydoc';
+import { t } from './strings';
+
+interface Created {
+  id: string;
+  title: string;
+  urls: { facilitator: string; participant: string; viewer: string };
+}
+
+const ROLES = ['facilitator', 'participant', 'viewer'] as const;
+
+/** The landing page. */
+export function Landing({ language: initial }: { language: Language }) {
+  const [language, setLanguage] = useState<Language>(initial);
+  const [title, setTitle] = useState('');
+  const [boardLanguage, setBoardLanguage] = useState<Language>(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch('/api/boards', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          title: title.trim() || t(boardLanguage, 'landing.titlePlaceholder'),
+          language: boardLanguage,
+        }),
+      });
+      const body = (await response.json().catch(() => null)) as (Created & { error?: string }) | null;
+      if (!response.ok || !body?.urls) throw new Error(body?.error ?? `HTTP ${response.status}`);
+      setCreated(body);
+    } catch (failure) {
+      setError(`${t(language, 'landing.failed')}: ${(failure as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async (role: string, url: string) => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(role);
+    } catch {
+      setCopied(null);
+    }
+  };
+
+  return (
+    <main className="front" lang={language}>
+      <div className="front-head">
+        <h1>Olievlek</h1>
+        <button
+          type="button"
+          className="secondary"
+          lang={language === 'nl' ? 'en' : 'nl'}
+          onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}
+        >
+          {t(language, 'action.language')}
+        </button>
+      </div>
+      <p className="lead">{t(language, 'app.tagline')}</p>
+      <ul className="kinds" aria-hidden="true">
+        {(['ambition', 'smallWin', 'boundary'] as const).map((kind) => (
+          <li key={kind} className={`kind kind-${kind}`}>
+            {kindLabel(language, kind)}
+          </li>
+        ))}
+      </ul>
+      {!created ? (
+        <form className="create" onSubmit={submit}>
+          <h2>{t(language, 'landing.create')}</h2>
+          <label className="field">
+            <span>{t(language, 'landing.title')}</span>
+            <input
+              value={title}
+              maxLength={200}
+              placeholder={t(language, 'landing.titlePlaceholder')}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>{t(language, 'landing.language')}</span>
+            <select
+              value={boardLanguage}
+              onChange={(event) => setBoardLanguage(event.target.value as Language)}
+            >
+              <option value="nl">Nederlands</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <button type="submit" disabled={busy}>
+            {busy ? t(language, 'landing.creating') : t(language, 'landing.submit')}
+          </button>
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+        </form>
+      ) : (
+        <section className="created" aria-label={created.title}>
+          <h2>{created.title}</h2>
+          <p>{t(language, 'landing.created')}</p>
+          <dl className="links">
+            {ROLES.map((role) => (
+              <div key={role} className="link-row">
+                <dt>
+                  {t(language, `landing.${role}`)} <small>{t(language, `landing.${role}Hint`)}</small>
+                </dt>
+                <dd>
+                  <input
+                    readOnly
+                    value={created.urls[role]}
+                    aria-label={t(language, `landing.${role}`)}
+                    onFocus={(event) => event.target.select()}
+                  />
+                  <button
+                    type="button"
+                    aria-label={`${t(language, 'landing.copy')}: ${t(language, `landing.${role}`)}`}
+                    onClick={() => void copy(role, created.urls[role])}
+                  >
+                    {copied === role ? t(language, 'landing.copied') : t(language, 'landing.copy')}
+                  </button>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <a className="button" href={created.urls.facilitator}>
+            {t(language, 'landing.open')}
+          </a>
+        </section>
+      )}
+    </main>
+  );
+}

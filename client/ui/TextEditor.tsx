@@ -1,0 +1,91 @@
+/**
+ * In-place text editing: a textarea laid exactly over the card, bound to the item's Y.Text
+ * through a text session. Others' typing in the same card appears live and the caret stays
+ * where the local user was typing.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { itemsById } from '../../shared/readBoard';
+import { MAX_TEXT_LENGTH } from '../../shared/kinds/base';
+import { displayHeight, KIND_METRICS } from '../canvas/displayGeometry';
+import { CARD, FONT_FAMILY } from '../canvas/theme';
+import type { Editor, EditorSnapshot } from '../editor/editor';
+import type { TextSession } from '../editor/textSession';
+import { boardToScreen } from '../editor/viewport';
+import { t } from './strings';
+import { kindLabel } from '../../shared/i18n';
+
+/** The text overlay of the item being edited. */
+export function TextEditor({ editor, snapshot }: { editor: Editor; snapshot: EditorSnapshot }) {
+  const session = editor.textSession();
+  if (!snapshot.editingId || !session || session.itemId !== snapshot.editingId) return null;
+  // Keyed by item: a new edit starts from that item's current text.
+  return <EditingField key={session.itemId} editor={editor} snapshot={snapshot} session={session} />;
+}
+
+function EditingField({
+  editor,
+  snapshot,
+  session,
+}: {
+  editor: Editor;
+  snapshot: EditorSnapshot;
+  session: TextSession;
+}) {
+  const { board, viewport, language } = snapshot;
+  const item = itemsById(board).get(session.itemId);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [value, setValue] = useState(() => session.value());
+
+  useEffect(() => {
+    const off = session.onRemoteChange((next, mapIndex) => {
+      const element = field.current;
+      const start = element ? mapIndex(element.selectionStart) : 0;
+      const end = element ? mapIndex(element.selectionEnd) : 0;
+      setValue(next);
+      // The caret is restored after React wrote the new value.
+      requestAnimationFrame(() => element?.setSelectionRange(start, end));
+    });
+    const element = field.current;
+    element?.focus();
+    element?.setSelectionRange(element.value.length, element.value.length);
+    return off;
+  }, [session]);
+
+  if (!item || item.kind === 'boundary') return null;
+  const metrics = KIND_METRICS[item.kind];
+  const topLeft = boardToScreen(viewport, { x: item.x, y: item.y });
+  const zoom = viewport.zoom;
+  const frame = item.kind === 'frame';
+  return (
+    <textarea
+      ref={field}
+      className={`text-editor text-${item.kind}`}
+      aria-label={`${kindLabel(language, item.kind)}: ${t(language, 'inspector.text')}`}
+      value={value}
+      maxLength={MAX_TEXT_LENGTH}
+      spellCheck
+      style={{
+        left: topLeft.x + CARD.padding * zoom,
+        top: topLeft.y + metrics.top * zoom,
+        width: (item.w - 2 * CARD.padding) * zoom,
+        height: frame ? 40 * zoom : (displayHeight(item) - metrics.top - metrics.bottom / 2) * zoom,
+        fontSize: metrics.fontSize * zoom,
+        fontWeight: metrics.weight,
+        fontFamily: FONT_FAMILY,
+        color: item.kind === 'ambition' ? '#ffffff' : undefined,
+      }}
+      onChange={(event) => {
+        setValue(event.target.value);
+        session.input(event.target.value);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
+          event.preventDefault();
+          editor.stopEditing();
+        }
+        event.stopPropagation();
+      }}
+      onBlur={() => editor.stopEditing()}
+    />
+  );
+}

@@ -1,0 +1,67 @@
+/** The top bar: board title, role, connection, undo/redo, outline and language. */
+import type { Editor, EditorSnapshot } from '../editor/editor';
+import type { ConnectionStatus, Role } from '../sync/connection';
+import { t } from './strings';
+
+interface TopBarProps {
+  editor: Editor;
+  snapshot: EditorSnapshot;
+  role: Role;
+  status: ConnectionStatus;
+  outlineOpen: boolean;
+  onToggleOutline(): void;
+}
+
+/** The board's header. */
+export function TopBar({ editor, snapshot, role, status, outlineOpen, onToggleOutline }: TopBarProps) {
+  const { language, readOnly } = snapshot;
+  return (
+    <header className="topbar">
+      <a className="brand" href="/" aria-label="Olievlek">
+        <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden="true">
+          <circle cx="16" cy="16" r="6" fill="#0b6e75" />
+          <circle cx="16" cy="16" r="11" fill="none" stroke="#0b6e75" strokeOpacity=".5" strokeWidth="2" />
+          <circle cx="16" cy="16" r="15" fill="none" stroke="#0b6e75" strokeOpacity=".25" strokeWidth="2" />
+        </svg>
+      </a>
+      <h1 className="board-title">{snapshot.board.meta.title || 'Olievlek'}</h1>
+      <span className={`role role-${role}`}>{t(language, `role.${role}`)}</span>
+      <span className={`status status-${status}`} role="status">
+        {t(language, `status.${status}`)}
+      </span>
+      <div className="spacer" />
+      {!readOnly && (
+        <>
+          <button
+            type="button"
+            className="icon-button"
+            disabled={!snapshot.canUndo}
+            onClick={() => editor.undo()}
+            title={`${t(language, 'action.undo')} (Ctrl+Z)`}
+          >
+            {t(language, 'action.undo')}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            disabled={!snapshot.canRedo}
+            onClick={() => editor.redo()}
+            title={`${t(language, 'action.redo')} (Ctrl+Shift+Z)`}
+          >
+            {t(language, 'action.redo')}
+          </button>
+        </>
+      )}
+      <button type="button" aria-pressed={outlineOpen} onClick={onToggleOutline}>
+        {t(language, 'action.outline')}
+      </button>
+      <button
+        type="button"
+        lang={language === 'nl' ? 'en' : 'nl'}
+        onClick={() => editor.setLanguage(language === 'nl' ? 'en' : 'nl')}
+      >
+        {t(language, 'action.language')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Writes the Rivierenland example into a live board through a real WebsocketProvider, the way
+ * any client would: for screenshots, demos and end-to-end tests.
+ */
+import { readFileSync } from 'node:fs';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { loadBoardJson } from '../../shared/boardJson';
+
+/** The example board in JSON form. */
+export function exampleBoard(): unknown {
+  return JSON.parse(readFileSync(new URL('../fixtures/rivierenland.json', import.meta.url), 'utf8'));
+}
+
+/** Syncs `json` into the board `boardId` on the server at `base` (http://host:port) and resolves once stored. */
+export async function loadBoardInto(
+  base: string,
+  boardId: string,
+  token: string,
+  json: unknown = exampleBoard(),
+): Promise<void> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${base.replace(/^http/, 'ws')}/sync`, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  loadBoardJson(doc, json);
+  // Wait until the server has acknowledged everything we sent (its state vector covers ours).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  provider.destroy();
+  doc.destroy();
+}
