@@ -5,7 +5,7 @@
  *   const index = createBoundaryIndex(markers);
  *   index.crossing(segment); // markers whose line the segment meets (touching counts), by id
  */
-import { boundaryLine, EPSILON, segmentIntersection, type Segment } from '../geometry';
+import { boundaryLine, EPSILON, segmentIntersection, type Point, type Segment } from '../geometry';
 import type { Boundary } from '../kinds/boundary';
 import { compareIndex } from '../zOrder';
 
@@ -52,8 +52,13 @@ export function createBoundaryIndex(markers: readonly Boundary[]): BoundaryIndex
       if (box.maxX < all.minX || box.minX > all.maxX || box.maxY < all.minY || box.minY > all.maxY) return [];
       query++;
       const hits: number[] = [];
+      // Only the cells along the segment, row by row: a long diagonal link over a 64 × 64 grid
+      // visits about 128 cells, not the 4,096 of its bounding box.
+      const slack = slackFor(segment);
+      const { a, b } = segment;
       for (let r = row(box.minY); r <= row(box.maxY); r++) {
-        for (let c = column(box.minX); c <= column(box.maxX); c++) {
+        const [x0, x1] = xRangeInBand(a, b, all.minY + r * cellH - slack, all.minY + (r + 1) * cellH + slack);
+        for (let c = column(x0 - slack); c <= column(x1 + slack); c++) {
           for (const m of cells[r * side + c] ?? []) {
             if (stamp[m] === query) continue;
             stamp[m] = query;
@@ -66,7 +71,7 @@ export function createBoundaryIndex(markers: readonly Boundary[]): BoundaryIndex
             )
               continue;
             const line = lines[m] as Segment;
-            if (segmentIntersection(segment.a, segment.b, line.a, line.b)) hits.push(m);
+            if (segmentIntersection(a, b, line.a, line.b)) hits.push(m);
           }
         }
       }
@@ -82,6 +87,17 @@ export function createBoundaryIndex(markers: readonly Boundary[]): BoundaryIndex
 function slackFor(segment: Segment): number {
   const extent = Math.abs(segment.b.x - segment.a.x) + Math.abs(segment.b.y - segment.a.y);
   return 1e-5 * Math.max(1, extent);
+}
+
+/** The x extent of the part of segment ab with y in [y0, y1] (the whole segment when it is level). */
+function xRangeInBand(a: Point, b: Point, y0: number, y1: number): [number, number] {
+  const dy = b.y - a.y;
+  if (dy === 0) return [Math.min(a.x, b.x), Math.max(a.x, b.x)];
+  const t0 = Math.min(1, Math.max(0, (y0 - a.y) / dy));
+  const t1 = Math.min(1, Math.max(0, (y1 - a.y) / dy));
+  const xa = a.x + (b.x - a.x) * t0;
+  const xb = a.x + (b.x - a.x) * t1;
+  return [Math.min(xa, xb), Math.max(xa, xb)];
 }
 
 function boxOf(segment: Segment, slack: number): Box {

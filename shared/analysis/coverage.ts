@@ -13,8 +13,7 @@
  */
 import { MECHANISMS, type Mechanism } from '../mechanisms';
 import type { BoardReadModel } from '../readBoard';
-import { compareIndex } from '../zOrder';
-import { feedingWins } from './feeders';
+import { feedingWinIndices } from './feeders';
 import { winGraph } from './winGraph';
 
 /** One cell of the grid: who activates a mechanism for an ambition. */
@@ -45,48 +44,54 @@ export interface AmbitionCoverage {
   readonly counterproductiveInterventionIds: readonly string[];
 }
 
+/** Each mechanism's column in the grid. */
+const COLUMN = Object.fromEntries(MECHANISMS.map((m, i) => [m, i])) as Record<Mechanism, number>;
+
 /** The mechanism grid: one row per ambition, sorted by ambition id. */
 export function mechanismCoverage(board: BoardReadModel): readonly AmbitionCoverage[] {
   const graph = winGraph(board);
-  const feeders = feedingWins(board);
-  const rows = graph.ambitions.map((ambition): AmbitionCoverage => {
-    const winIds = feeders.get(ambition.id) ?? [];
-    const wins = new Map(MECHANISMS.map((m) => [m, new Set<string>()]));
-    const interventions = new Map(MECHANISMS.map((m) => [m, new Set<string>()]));
-    const counterproductive = new Set<string>();
-    for (const winId of winIds) {
-      const w = graph.winIndex.get(winId) as number;
-      for (const mechanism of graph.wins[w]?.mechanisms ?? []) wins.get(mechanism)?.add(winId);
+  const feeders = feedingWinIndices(board);
+  // One intervention often propels several wins of an ambition: stamps count it once.
+  const counted = new Int32Array(graph.interventions.length).fill(-1);
+  const rows = graph.ambitions.map((ambition, a): AmbitionCoverage => {
+    const wins = feeders[a] ?? [];
+    const cellWins = MECHANISMS.map((): string[] => []);
+    const cellInterventions = MECHANISMS.map((): number[] => []);
+    const counterproductive: number[] = [];
+    for (const w of wins) {
+      const win = graph.wins[w];
+      if (!win) continue;
+      // Feeders come in id order, so each cell's win list is sorted as it grows.
+      for (const mechanism of win.mechanisms) cellWins[COLUMN[mechanism]]?.push(win.id);
       for (const edge of graph.propelledBy[w] ?? []) {
         const intervention = graph.interventions[edge.other];
-        if (!intervention) continue;
-        if (intervention.advice === 'do') interventions.get(intervention.mechanism)?.add(intervention.id);
-        else counterproductive.add(intervention.id);
+        if (!intervention || counted[edge.other] === a) continue;
+        counted[edge.other] = a;
+        if (intervention.advice === 'do') cellInterventions[COLUMN[intervention.mechanism]]?.push(edge.other);
+        else counterproductive.push(edge.other);
       }
     }
-    const cells = MECHANISMS.map((mechanism): MechanismCell => {
-      const cellWins = sorted(wins.get(mechanism));
-      const cellInterventions = sorted(interventions.get(mechanism));
+    const ids = (indices: number[] | undefined) =>
+      Object.freeze((indices ?? []).sort((x, y) => x - y).map((i) => graph.interventions[i]?.id ?? ''));
+    const cells = MECHANISMS.map((mechanism, column): MechanismCell => {
+      const winIds = Object.freeze(cellWins[column] ?? []);
+      const interventionIds = ids(cellInterventions[column]);
       return Object.freeze({
         mechanism,
-        winIds: cellWins,
-        interventionIds: cellInterventions,
-        active: cellWins.length + cellInterventions.length > 0,
+        winIds,
+        interventionIds,
+        active: winIds.length + interventionIds.length > 0,
       });
     });
     const missing = Object.freeze(cells.filter((cell) => !cell.active).map((cell) => cell.mechanism));
     return Object.freeze({
       ambitionId: ambition.id,
-      winIds,
+      winIds: Object.freeze(wins.map((w) => graph.wins[w]?.id ?? '')),
       cells: Object.freeze(cells),
       missing,
-      eternalPilotWarning: winIds.length > 0 && missing.includes('robustness'),
-      counterproductiveInterventionIds: sorted(counterproductive),
+      eternalPilotWarning: wins.length > 0 && missing.includes('robustness'),
+      counterproductiveInterventionIds: ids(counterproductive),
     });
   });
   return Object.freeze(rows);
-}
-
-function sorted(values: ReadonlySet<string> | undefined): readonly string[] {
-  return Object.freeze([...(values ?? [])].sort(compareIndex));
 }

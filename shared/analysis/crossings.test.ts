@@ -61,13 +61,14 @@ describe('linkCrossings', () => {
   it('agrees with testing every link against every marker, on a random board', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const point = (): [number, number] => [Math.round(random() * 4000), Math.round(random() * 3000)];
+    // Coordinates on a coarse lattice, so level, upright and end-to-end touching lines are common.
+    const point = (): [number, number] => [Math.round(random() * 16) * 250, Math.round(random() * 12) * 250];
     const wins = Array.from({ length: 80 }, (_, i) => win(`w${i}`, { at: point() }));
-    const markers = Array.from({ length: 60 }, (_, i) => {
+    const markers = Array.from({ length: 150 }, (_, i) => {
       const a = point();
       return marker(`m${i}`, a, random() < 0.2 ? [a[0], a[1] + 300] : point());
     });
-    const links: BoardLink[] = Array.from({ length: 200 }, (_, i) =>
+    const links: BoardLink[] = Array.from({ length: 400 }, (_, i) =>
       link('enables', `w${i % 80}`, `w${(i * 7 + 3) % 80}`, `l${i}`),
     ).filter((l) => l.from !== l.to);
     const board = testBoard([...wins, ...markers], links);

@@ -9,21 +9,30 @@
 import type { BoardReadModel } from '../readBoard';
 import { winGraph, type WinGraph } from './winGraph';
 
-const cache = new WeakMap<BoardReadModel, ReadonlyMap<string, readonly string[]>>();
+const cache = new WeakMap<BoardReadModel, readonly (readonly number[])[]>();
 
 /** Per ambition id (every ambition, fed or not), the ids of the wins that feed it, sorted. */
 export function feedingWins(board: BoardReadModel): ReadonlyMap<string, readonly string[]> {
+  const graph = winGraph(board);
+  const feeders = feedingWinIndices(board);
+  return new Map(
+    graph.ambitions.map((ambition, a) => [
+      ambition.id,
+      Object.freeze((feeders[a] ?? []).map((w) => graph.wins[w]?.id ?? '')),
+    ]),
+  );
+}
+
+/** Per ambition index, the indices of the wins that feed it, ascending (so in id order). Cached. */
+export function feedingWinIndices(board: BoardReadModel): readonly (readonly number[])[] {
   let result = cache.get(board);
   if (!result) {
     const graph = winGraph(board);
     const seen = new Int32Array(graph.wins.length).fill(-1);
-    result = new Map(
-      graph.ambitions.map((ambition, a) => {
-        const starts = (graph.contributions[a] ?? []).map((edge) => edge.other);
-        const wins = reachBackwards(graph, starts, seen, a).sort((x, y) => x - y);
-        return [ambition.id, Object.freeze(wins.map((w) => graph.wins[w]?.id ?? ''))];
-      }),
-    );
+    result = graph.ambitions.map((_, a) => {
+      const starts = (graph.contributions[a] ?? []).map((edge) => edge.other);
+      return reachBackwards(graph, starts, seen, a).sort((x, y) => x - y);
+    });
     cache.set(board, result);
   }
   return result;
