@@ -69,6 +69,7 @@ export function testBoard(items: readonly TestItem[], links: readonly BoardLink[
     links,
     votes: {},
   };
+  column = 0; // the next board's cards start at the left again
   const { problems } = loadBoardJson(doc, json);
   const board = readBoard(doc);
   const all = [...problems, ...board.problems];
