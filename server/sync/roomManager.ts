@@ -145,7 +145,9 @@ export class RoomManager {
       const control = this.entries.get(room.controlRoom.name);
       if (control?.room === room.controlRoom) {
         control.dependents -= 1;
-        if (this.stopping) void control.room.unload();
+        // The content room already waited out the delay; an unused control room goes with it.
+        if (this.stopping || (control.dependents === 0 && control.room.members.size === 0))
+          void control.room.unload();
         else this.maybeScheduleUnload(control);
       }
     }
