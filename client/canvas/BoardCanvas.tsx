@@ -125,6 +125,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
         event.cancelBubble = true;
         const at = event.target.getStage()?.getRelativePointerPosition();
         if (p.tool !== 'select' && p.tool !== 'link' && !p.readOnly && at) {
+          event.evt.preventDefault();
           p.onCreate(p.tool, at);
         } else if (p.tool === 'link' && !p.readOnly) {
           gesture.current = { type: 'link', from: item };
@@ -137,7 +138,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       onItemDoubleClick(item) {
         if (!latest.current.readOnly) latest.current.onEdit(item.id);
       },
-      onItemDragStart(item, event) {
+      onItemDragStart(item) {
         const p = latest.current;
         const ids = new Set(p.selection.includes(item.id) ? p.selection : [item.id]);
         const all = itemsById(p.board);
@@ -149,7 +150,6 @@ export function BoardCanvas(props: BoardCanvasProps) {
         if (!p.selection.includes(item.id)) p.onSelect([item.id], false);
         dragRef.current = { ids, starts, dx: 0, dy: 0 };
         setDrag(dragRef.current);
-        event.target.moveToTop();
       },
       onItemDragMove(item, event) {
         const current = dragRef.current;
@@ -209,6 +209,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
     }
     if (event.target !== event.target.getStage()) return;
     if (p.tool !== 'select' && p.tool !== 'link' && !p.readOnly) {
+      // Without this, the mousedown that follows moves focus away from the new item's text field.
+      event.evt.preventDefault();
       p.onCreate(p.tool, at);
       return;
     }
@@ -253,6 +255,18 @@ export function BoardCanvas(props: BoardCanvasProps) {
     setMarquee(null);
     setLinkDraft(null);
   };
+
+  // A gesture that ends outside the canvas (over a panel) still has to end.
+  useEffect(() => {
+    const end = (event: PointerEvent) => {
+      if (event.target instanceof HTMLCanvasElement) return;
+      gesture.current = null;
+      setMarquee(null);
+      setLinkDraft(null);
+    };
+    window.addEventListener('pointerup', end);
+    return () => window.removeEventListener('pointerup', end);
+  }, []);
 
   const selectLink = useCallback((id: string) => latest.current.onSelectLink(id), []);
 
@@ -316,7 +330,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
             );
           })}
           <SelectionOverlay
-            items={drag ? [] : selectedItems}
+            items={selectedItems}
+            dragging={drag !== null}
             zoom={viewport.zoom}
             editable={editable}
             stage={stage}

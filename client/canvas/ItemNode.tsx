@@ -21,7 +21,7 @@ import { SmallWinCard } from './kinds/SmallWinCard';
 export interface ItemHandlers {
   onItemPointerDown(item: BoardItem, event: Konva.KonvaEventObject<PointerEvent>): void;
   onItemDoubleClick(item: BoardItem): void;
-  onItemDragStart(item: BoardItem, event: Konva.KonvaEventObject<DragEvent>): void;
+  onItemDragStart(item: BoardItem): void;
   onItemDragMove(item: BoardItem, event: Konva.KonvaEventObject<DragEvent>): void;
   onItemDragEnd(item: BoardItem, event: Konva.KonvaEventObject<DragEvent>): void;
 }
@@ -71,7 +71,7 @@ export const ItemNode = memo(function ItemNode({
       onPointerDown={(event) => handlers.onItemPointerDown(item, event)}
       onDblClick={() => handlers.onItemDoubleClick(item)}
       onDblTap={() => handlers.onItemDoubleClick(item)}
-      onDragStart={(event) => handlers.onItemDragStart(item, event)}
+      onDragStart={() => handlers.onItemDragStart(item)}
       onDragMove={(event) => handlers.onItemDragMove(item, event)}
       onDragEnd={(event) => handlers.onItemDragEnd(item, event)}
     >

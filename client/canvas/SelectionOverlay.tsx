@@ -11,6 +11,8 @@ import { SELECTION } from './theme';
 
 interface SelectionOverlayProps {
   items: readonly BoardItem[];
+  /** While a drag runs the outlines would lag behind; the resize frame follows the node by itself. */
+  dragging: boolean;
   zoom: number;
   editable: boolean;
   stage: Konva.Stage | null;
@@ -29,6 +31,7 @@ export function findItemNode(stage: Konva.Stage | null, id: string): Konva.Node 
 /** Draws the selection marks. */
 export function SelectionOverlay({
   items,
+  dragging,
   zoom,
   editable,
   stage,
@@ -48,31 +51,32 @@ export function SelectionOverlay({
   const handle = 7 / zoom;
   return (
     <>
-      {items.map((item) =>
-        item.kind === 'boundary' ? (
-          <Line
-            key={item.id}
-            points={[item.x, item.y, item.x + item.w, item.y + item.h]}
-            stroke={SELECTION}
-            strokeWidth={12 / zoom}
-            opacity={0.25}
-            lineCap="round"
-            listening={false}
-          />
-        ) : (
-          <Rect
-            key={item.id}
-            x={item.x - 4 / zoom}
-            y={item.y - 4 / zoom}
-            width={item.w + 8 / zoom}
-            height={displayHeight(item) + 8 / zoom}
-            stroke={SELECTION}
-            strokeWidth={2 / zoom}
-            cornerRadius={12}
-            listening={false}
-          />
-        ),
-      )}
+      {!dragging &&
+        items.map((item) =>
+          item.kind === 'boundary' ? (
+            <Line
+              key={item.id}
+              points={[item.x, item.y, item.x + item.w, item.y + item.h]}
+              stroke={SELECTION}
+              strokeWidth={12 / zoom}
+              opacity={0.25}
+              lineCap="round"
+              listening={false}
+            />
+          ) : (
+            <Rect
+              key={item.id}
+              x={item.x - 4 / zoom}
+              y={item.y - 4 / zoom}
+              width={item.w + 8 / zoom}
+              height={displayHeight(item) + 8 / zoom}
+              stroke={SELECTION}
+              strokeWidth={2 / zoom}
+              cornerRadius={12}
+              listening={false}
+            />
+          ),
+        )}
       {resizable && (
         <Transformer
           ref={transformer}
@@ -98,7 +102,7 @@ export function SelectionOverlay({
           }}
         />
       )}
-      {editable && single?.kind === 'boundary' && (
+      {editable && !dragging && single?.kind === 'boundary' && (
         <>
           {[0, 1].map((end) => (
             <Circle
@@ -120,7 +124,7 @@ export function SelectionOverlay({
           ))}
         </>
       )}
-      {editable && single && LINKABLE.has(single.kind) && (
+      {editable && !dragging && single && LINKABLE.has(single.kind) && (
         <Circle
           name="link-handle"
           x={single.x + single.w + 18 / zoom}

@@ -93,6 +93,7 @@ export function createEditor(options: EditorOptions) {
     notice: null,
   });
   let textSession: TextSession | null = null;
+  let sized = false;
 
   const update = (patch: Partial<EditorSnapshot>) => store.set(normalise({ ...store.get(), ...patch }));
 
@@ -174,7 +175,16 @@ export function createEditor(options: EditorOptions) {
       update({ viewport });
     },
     resizeViewport(width: number, height: number) {
-      update({ viewport: camera.resize(store.get().viewport, width, height) });
+      const v = store.get().viewport;
+      if (!sized) {
+        // The first real size: show the whole board, or put its origin in the middle of an empty one.
+        sized = true;
+        const bounds = boardBounds(board().items);
+        const next = { ...v, width, height };
+        update({ viewport: bounds ? camera.fitRect(next, bounds) : camera.centerOn(next, { x: 0, y: 0 }) });
+        return;
+      }
+      update({ viewport: camera.resize(v, width, height) });
     },
     panBy(dx: number, dy: number) {
       update({ viewport: camera.panBy(store.get().viewport, dx, dy) });

@@ -34,6 +34,13 @@ export function BoardView({ editor, role, status }: BoardViewProps) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event) || linkDialog) return;
+      // Enter and Space on a focused button or link press it; they are not board shortcuts there.
+      const target = event.target as HTMLElement | null;
+      if (
+        (event.key === 'Enter' || event.key === ' ') &&
+        target?.closest('button, a, summary, [role="button"]')
+      )
+        return;
       if (handleShortcut(editor, event, () => setLinkDialog(true))) event.preventDefault();
     };
     const onCopy = (event: ClipboardEvent) => {
@@ -60,6 +67,11 @@ export function BoardView({ editor, role, status }: BoardViewProps) {
       document.removeEventListener('paste', onPaste);
     };
   }, [editor, linkDialog]);
+
+  useEffect(() => {
+    // A read-only handle for tests and for people debugging a workshop from the console.
+    (window as unknown as { olievlek?: unknown }).olievlek = { snapshot: () => editor.getSnapshot() };
+  }, [editor]);
 
   useEffect(() => {
     document.title = `${snapshot.board.meta.title || 'Olievlek'} · Olievlek`;

@@ -1,0 +1,98 @@
+/** Reading and driving a board page in the browser, the way a person (or a screen reader) would. */
+import type { Browser, Page } from 'playwright-core';
+import type { TestServer } from '../server/helpers';
+
+/** What the page's read-only debug handle returns, as plain JSON. */
+export interface PageSnapshot {
+  board: {
+    items: { id: string; kind: string; x: number; y: number; w: number; h: number; text: string }[];
+    links: { id: string; kind: string; from: string; to: string; label?: string }[];
+  };
+  viewport: { offsetX: number; offsetY: number; zoom: number };
+  selection: string[];
+}
+
+/** Opens a board URL (on the test server) in a fresh context and waits for the canvas. */
+export async function openBoard(
+  browser: Browser,
+  server: TestServer,
+  url: string,
+  size = { width: 1280, height: 800 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: size, locale: 'en-GB' });
+  const page = await context.newPage();
+  const { pathname, hash } = new URL(url);
+  await page.goto(`${server.http}${pathname}${hash}`);
+  await page.locator('.canvas canvas').first().waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** The editor snapshot of a page. */
+export function snapshot(page: Page): Promise<PageSnapshot> {
+  return page.evaluate(() => {
+    const handle = (window as unknown as { olievlek: { snapshot(): unknown } }).olievlek;
+    return JSON.parse(JSON.stringify(handle.snapshot())) as never;
+  });
+}
+
+/** The page coordinates of a board point. */
+export async function toScreen(
+  page: Page,
+  point: { x: number; y: number },
+): Promise<{ x: number; y: number }> {
+  const box = await page.locator('.canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  const { viewport } = await snapshot(page);
+  return {
+    x: box.x + point.x * viewport.zoom + viewport.offsetX,
+    y: box.y + point.y * viewport.zoom + viewport.offsetY,
+  };
+}
+
+/** The page coordinates of an item's centre. */
+export async function itemCenter(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const item = (await snapshot(page)).board.items.find((i) => i.id === id);
+  if (!item) throw new Error(`no item ${id}`);
+  return toScreen(page, { x: item.x + item.w / 2, y: item.y + item.h / 2 });
+}
+
+/** A point inside the canvas, as fractions of its width and height. */
+export async function canvasPoint(page: Page, fx: number, fy: number): Promise<{ x: number; y: number }> {
+  const box = await page.locator('.canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
+}
+
+/** The Outline landmark. */
+export function outline(page: Page) {
+  return page.getByRole('region', { name: 'Outline' });
+}
+
+/** Waits until a snapshot satisfies `test`, for at most `ms`. */
+export async function waitForSnapshot(
+  page: Page,
+  test: (s: PageSnapshot) => boolean,
+  ms = 2000,
+): Promise<PageSnapshot> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const s = await snapshot(page);
+    if (test(s)) return s;
+    if (Date.now() > deadline) throw new Error(`snapshot condition not met within ${ms} ms`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Drags with the mouse from one page point to another in steps, as a hand would. */
+export async function drag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+  }
+  await page.mouse.up();
+}
