@@ -1,0 +1,100 @@
+/** One contract, both adapters: what the rooms rely on from any Storage. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryStorage } from './memoryStorage';
+import { createSqliteStorage } from './sqliteStorage';
+import type { BoardRecord, Storage } from './storage';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const adapters: [string, () => Storage][] = [
+  ['memory', () => createMemoryStorage()],
+  [
+    'sqlite',
+    () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'olievlek-store-'));
+      dirs.push(dir);
+      return createSqliteStorage(dir);
+    },
+  ],
+];
+
+const board = (id: string): BoardRecord => ({
+  id,
+  title: 'Rivierenland',
+  language: 'nl',
+  createdAt: 1_700_000_000_000,
+  tokenHashes: {
+    facilitator: new Uint8Array([1]),
+    participant: new Uint8Array([2]),
+    viewer: new Uint8Array([3]),
+  },
+});
+const bytes = (...values: number[]) => Uint8Array.from(values);
+
+describe.each(adapters)('%s storage', (_name, open) => {
+  it('creates a board with its first update', async () => {
+    const store = open();
+    await store.createBoard(board('board00001'), bytes(1));
+    expect(await store.getBoard('board00001')).toEqual(board('board00001'));
+    expect(await store.getBoard('missing000')).toBeNull();
+    const loaded = await store.load('board00001');
+    expect(loaded.updates).toEqual([bytes(1)]);
+    await expect(store.createBoard(board('board00001'), bytes(9))).rejects.toThrow();
+    await store.close();
+  });
+
+  it('appends in order and returns growing sequence numbers', async () => {
+    const store = open();
+    const a = await store.appendUpdate('room', bytes(1));
+    const b = await store.appendUpdate('other', bytes(9));
+    const c = await store.appendUpdate('room', bytes(2));
+    expect(a).toBeLessThan(b);
+    expect(b).toBeLessThan(c);
+    expect(await store.load('room')).toEqual({ updates: [bytes(1), bytes(2)], lastSeq: c });
+    expect(await store.load('empty')).toEqual({ updates: [], lastSeq: 0 });
+    await store.close();
+  });
+
+  it('compacts a prefix into one state and keeps later appends', async () => {
+    const store = open();
+    await store.appendUpdate('room', bytes(1));
+    const through = await store.appendUpdate('room', bytes(2));
+    await store.appendUpdate('other', bytes(9));
+    const later = await store.appendUpdate('room', bytes(3));
+    await store.compact('room', bytes(1, 2), through);
+    expect(await store.load('room')).toEqual({ updates: [bytes(1, 2), bytes(3)], lastSeq: later });
+    expect((await store.load('other')).updates).toEqual([bytes(9)]);
+    await store.compact('room', bytes(1, 2, 3), later);
+    expect(await store.load('room')).toEqual({ updates: [bytes(1, 2, 3)], lastSeq: later });
+    const next = await store.appendUpdate('room', bytes(4));
+    expect(next).toBeGreaterThan(later);
+    await store.close();
+  });
+
+  it('keeps the listed title and lists no snapshots yet', async () => {
+    const store = open();
+    await store.createBoard(board('board00002'), bytes(1));
+    await store.updateBoardTitle('board00002', 'Deltaplan');
+    expect((await store.getBoard('board00002'))?.title).toBe('Deltaplan');
+    expect(await store.listSnapshots('board00002')).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('sqlite storage', () => {
+  it('keeps everything across reopening', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'olievlek-store-'));
+    dirs.push(dir);
+    const first = createSqliteStorage(dir);
+    await first.createBoard(board('board00003'), bytes(1));
+    await first.appendUpdate('board00003', bytes(2));
+    await first.close();
+    const second = createSqliteStorage(dir);
+    expect((await second.load('board00003')).updates).toEqual([bytes(1), bytes(2)]);
+    await second.close();
+  });
+});
