@@ -23,7 +23,7 @@ import { panBy, visibleRect, zoomAt, type Viewport } from '../editor/viewport';
 import { displayItem } from './displayGeometry';
 import { Grid } from './Grid';
 import { ItemNode, type ItemHandlers } from './ItemNode';
-import { LinkArrow } from './LinkArrow';
+import { captionLevel, LinkArrow } from './LinkArrow';
 import { findItemNode, SelectionOverlay } from './SelectionOverlay';
 import { CANVAS_BACKGROUND, SELECTION } from './theme';
 import { useSpaceHeld } from './useSpaceHeld';
@@ -102,6 +102,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const area = visibleRect(viewport);
   const culled = inflateRect(area, CULL_MARGIN / viewport.zoom + CULL_MARGIN);
   const detail = viewport.zoom < 0.35 ? 'low' : 'full';
+  const captions = captionLevel(viewport.zoom);
   const visibleItems = useMemo(
     () => board.items.filter((item) => rectsIntersect(culled, itemBounds(item))),
     // The culling box only matters through its numbers.
@@ -323,7 +324,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
                 from={a}
                 to={b}
                 selected={link.id === selectedLink}
-                detail={detail}
+                captions={captions}
                 language={language}
                 onSelect={selectLink}
               />

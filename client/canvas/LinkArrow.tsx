@@ -7,7 +7,6 @@ import type { BoardLink } from '../../shared/links/link';
 import type { BoardItem } from '../../shared/schema';
 import type { Language } from '../../shared/ydoc';
 import { displayItem } from './displayGeometry';
-import type { Detail } from './kinds/common';
 import { FONT_FAMILY, LINK_STYLE, SELECTION } from './theme';
 
 interface LinkArrowProps {
@@ -15,9 +14,18 @@ interface LinkArrowProps {
   from: BoardItem;
   to: BoardItem;
   selected: boolean;
-  detail: Detail;
+  /** Which captions fit at the current zoom (a level, not the zoom, so panning never re-renders links). */
+  captions: CaptionLevel;
   language: Language;
   onSelect(id: string): void;
+}
+
+/** Which link captions to draw. */
+export type CaptionLevel = 'none' | 'labels' | 'all';
+
+/** Captions need room: the kind's phrase from 75 %, a label someone wrote from 50 %. */
+export function captionLevel(zoom: number): CaptionLevel {
+  return zoom >= 0.75 ? 'all' : zoom >= 0.5 ? 'labels' : 'none';
 }
 
 /** Draws one link; nothing when its items overlap. */
@@ -26,7 +34,7 @@ export const LinkArrow = memo(function LinkArrow({
   from,
   to,
   selected,
-  detail,
+  captions,
   language,
   onSelect,
 }: LinkArrowProps) {
@@ -55,7 +63,7 @@ export const LinkArrow = memo(function LinkArrow({
         }}
         perfectDrawEnabled={false}
       />
-      {detail === 'full' && (
+      {(selected || captions === 'all' || (captions === 'labels' && link.label)) && (
         <Label x={mid.x} y={mid.y} listening={false}>
           <Tag fill="rgba(255,255,255,0.92)" cornerRadius={4} pointerDirection="none" />
           <Text

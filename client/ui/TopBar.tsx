@@ -37,18 +37,20 @@ export function TopBar({ editor, snapshot, role, status, outlineOpen, onToggleOu
             className="icon-button"
             disabled={!snapshot.canUndo}
             onClick={() => editor.undo()}
+            aria-label={t(language, 'action.undo')}
             title={`${t(language, 'action.undo')} (Ctrl+Z)`}
           >
-            {t(language, 'action.undo')}
+            ↶
           </button>
           <button
             type="button"
             className="icon-button"
             disabled={!snapshot.canRedo}
             onClick={() => editor.redo()}
+            aria-label={t(language, 'action.redo')}
             title={`${t(language, 'action.redo')} (Ctrl+Shift+Z)`}
           >
-            {t(language, 'action.redo')}
+            ↷
           </button>
         </>
       )}
