@@ -18,7 +18,12 @@ afterAll(() => {
 });
 
 /** Starts `server/main.ts` in its own process and resolves with its port once it listens. */
-async function spawnServer(): Promise<{ child: ChildProcess; http: string; ws: string }> {
+async function spawnServer(): Promise<{
+  child: ChildProcess;
+  http: string;
+  ws: string;
+  output: () => string;
+}> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
@@ -35,7 +40,7 @@ async function spawnServer(): Promise<{ child: ChildProcess; http: string; ws: s
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
-  return { child, http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}/sync` };
+  return { child, http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}/sync`, output: () => output };
 }
 
 describe('durability', () => {
@@ -62,5 +67,10 @@ describe('durability', () => {
     second.child.kill('SIGTERM');
     const code = await new Promise((resolve) => second.child.once('exit', resolve));
     expect(code).toBe(0);
+    // One JSON object per line, and no token anywhere in the logs.
+    const logs = first.output() + second.output();
+    for (const line of logs.trim().split('\n')) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    expect(logs).toContain('"event":"server.stopped"');
+    for (const token of Object.values(board.tokens)) expect(logs).not.toContain(token);
   });
 });
