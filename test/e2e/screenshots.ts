@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     const page = await openBoard(browser, server, board.urls.facilitator, { width: 1280, height: 800 });
     const win = (await snapshot(page)).board.items.find((item) => item.id === 'sw-peilbesluit');
     if (win) {
-      await page.getByRole('region', { name: 'Overzicht' }).getByRole('button', { name: /Peilbesluit/ }).click();
+      await page
+        .getByRole('region', { name: 'Overzicht' })
+        .getByRole('button', { name: /Peilbesluit/ })
+        .click();
       await page.keyboard.press('0');
       await page.waitForTimeout(300);
       const c = await itemCenter(page, win.id);
