@@ -66,6 +66,26 @@ describe('limits', () => {
     expect((await client.closed).code).toBe(4400);
   });
 
+  it('survives random bytes from many connections (seeded)', async () => {
+    let seed = 20_260_401;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const clients = await Promise.all(
+      [1, 2, 3].map(() => rawClient(server, board.id, board.tokens.facilitator)),
+    );
+    for (let i = 0; i < 30; i++) {
+      const length = 1 + Math.floor(random() * 64);
+      // Mostly valid message types, so the bytes reach the sync and awareness decoders.
+      const bytes = Array.from({ length }, (_, j) =>
+        j === 0 ? Math.floor(random() * 4) : Math.floor(random() * 256),
+      );
+      clients[i % 3]!.send(bytes);
+    }
+    clients.forEach((c) => c.ws.close());
+    await Promise.all(clients.map((c) => c.closed));
+    const health = await fetch(`${server.http}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
   it('closes a connection over the message rate with 1008', async () => {
     const client = await rawClient(server, board.id, board.tokens.participant);
     for (let i = 0; i < 300; i++) client.send([3]);
