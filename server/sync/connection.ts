@@ -55,8 +55,7 @@ export class Connection {
   }
 
   /** Counts an incoming message against the rate limit; false means the connection was closed. */
-  admit(bytes: number, type: string): boolean {
-    this.metrics.messagesIn.inc({ type });
+  admit(bytes: number): boolean {
     this.metrics.bytesIn.inc({}, bytes);
     if (this.limiter.take()) return true;
     this.close(CLOSE.policyViolation, 'message rate limit exceeded', 'ws.rate_limited');

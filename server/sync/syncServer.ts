@@ -141,8 +141,11 @@ export function attachSyncServer(server: Server, deps: SyncServerDeps): SyncServ
     const early: Uint8Array[] = [];
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const bytes = toBytes(data);
-      if (!conn.admit(bytes.byteLength, isBinary ? 'binary' : 'text')) return;
-      if (!isBinary) return malformed(conn, new MalformedMessage('text frame'));
+      if (!conn.admit(bytes.byteLength)) return;
+      if (!isBinary) {
+        metrics.messagesIn.inc({ type: 'malformed' });
+        return malformed(conn, new MalformedMessage('text frame'));
+      }
       if (!room) return void early.push(bytes);
       deliver(conn, room, bytes);
     });
@@ -172,8 +175,10 @@ export function attachSyncServer(server: Server, deps: SyncServerDeps): SyncServ
     try {
       message = parseMessage(bytes);
     } catch (error) {
+      metrics.messagesIn.inc({ type: 'malformed' });
       return malformed(conn, error as MalformedMessage);
     }
+    metrics.messagesIn.inc({ type: message.type });
     room.receive(conn, message);
   }
 

@@ -133,7 +133,7 @@ describe('operations', () => {
     expect(Number(text.match(/^olievlek_rooms (\d+)$/m)?.[1])).toBeGreaterThanOrEqual(2);
     expect(Number(text.match(/^olievlek_connections (\d+)$/m)?.[1])).toBeGreaterThanOrEqual(1);
     for (const name of [
-      'olievlek_ws_messages_in_total{type="binary"}',
+      'olievlek_ws_messages_in_total{type="update"}',
       'olievlek_ws_messages_out_total{type="sync"}',
       'olievlek_ws_bytes_in_total',
       'olievlek_ws_bytes_out_total',
