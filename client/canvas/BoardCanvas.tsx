@@ -60,6 +60,8 @@ type Gesture =
 interface DragState {
   ids: ReadonlySet<string>;
   starts: ReadonlyMap<string, Point>;
+  /** Nodes lifted onto the drag layer, with the place in the items layer they return to. */
+  parked: readonly { node: Konva.Node; zIndex: number }[];
   dx: number;
   dy: number;
 }
@@ -77,6 +79,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const [linkDraft, setLinkDraft] = useState<{ from: BoardItem; to: Point } | null>(null);
   const [drag, setDrag] = useState<DragState | null>(null);
   const dragRef = useRef<DragState | null>(null);
+  const itemsLayer = useRef<Konva.Layer>(null);
+  const dragLayer = useRef<Konva.Layer>(null);
   const space = useSpaceHeld();
   const spaceHeld = space.ref;
   // Event handlers read the newest props through this ref, so they can stay stable.
@@ -149,7 +153,16 @@ export function BoardCanvas(props: BoardCanvasProps) {
           if (it) starts.set(id, { x: it.x, y: it.y });
         }
         if (!p.selection.includes(item.id)) p.onSelect([item.id], false);
-        dragRef.current = { ids, starts, dx: 0, dy: 0 };
+        // Dragged nodes move to their own layer, so each frame redraws only what moves.
+        const parked: { node: Konva.Node; zIndex: number }[] = [];
+        for (const id of ids) {
+          const node = findItemNode(itemsLayer.current?.getStage() ?? null, id);
+          if (node && dragLayer.current) {
+            parked.push({ node, zIndex: node.zIndex() });
+            node.moveTo(dragLayer.current);
+          }
+        }
+        dragRef.current = { ids, starts, parked, dx: 0, dy: 0 };
         setDrag(dragRef.current);
       },
       onItemDragMove(item, event) {
@@ -175,7 +188,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
         const dx = Math.round(event.target.x() - start.x);
         const dy = Math.round(event.target.y() - start.y);
         const s = event.target.getStage();
-        // Put every node back where the data says; the committed move re-renders them.
+        // Put every node back in its layer and place, where the data says; the committed move re-renders them.
+        for (const { node, zIndex } of [...current.parked].sort((a, b) => a.zIndex - b.zIndex)) {
+          if (itemsLayer.current) node.moveTo(itemsLayer.current);
+          node.zIndex(Math.min(zIndex, (node.getParent()?.children.length ?? 1) - 1));
+        }
         for (const [id, origin] of current.starts) findItemNode(s, id)?.position(origin);
         latest.current.onMove([...current.ids], dx, dy);
       },
@@ -297,7 +314,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
         <Layer listening={false}>
           <Grid area={area} zoom={viewport.zoom} />
         </Layer>
-        <Layer>
+        <Layer ref={itemsLayer}>
           {visibleItems.map((item) => (
             <ItemNode
               key={item.id}
@@ -364,6 +381,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             />
           )}
         </Layer>
+        <Layer ref={dragLayer} />
       </Stage>
     </div>
   );

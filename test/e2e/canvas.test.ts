@@ -207,6 +207,26 @@ describe.runIf(browserAvailable())('board canvas in Chromium', () => {
     await outline(bob).getByText('from alice').waitFor({ timeout: CHANGE_VISIBLE_MS });
   });
 
+  it('keeps the stacking order after a drag: a frame dragged under a card stays under it', async () => {
+    await freshBoard('Stacking');
+    const note = await createWithPointer(alice, 'note', await canvasPoint(alice, 0.5, 0.5), 'on top');
+    const frame = await createWithPointer(alice, 'frame', await canvasPoint(alice, 0.3, 0.5), 'Island');
+    const s = await snapshot(alice);
+    expect(s.board.items.map((i) => i.id)).toEqual([frame, note]);
+    // Drag the frame by its title area so that it ends up under the note.
+    const f = s.board.items.find((i) => i.id === frame);
+    if (!f) throw new Error('no frame');
+    const grip = await itemCenter(alice, frame);
+    const grab = { x: grip.x, y: grip.y - (f.h / 2 - 20) * s.viewport.zoom };
+    await drag(alice, grab, { x: grab.x + 150, y: grab.y });
+    await waitForSnapshot(alice, (t) => (t.board.items.find((i) => i.id === frame)?.x ?? 0) > f.x + 100);
+    // A click where both overlap picks the note: the frame went back below it.
+    await alice.keyboard.press('Escape');
+    const target = await itemCenter(alice, note);
+    await alice.mouse.click(target.x, target.y);
+    expect((await snapshot(alice)).selection).toEqual([note]);
+  });
+
   it('logged no errors in either page', () => {
     expect(errors).toEqual([]);
   });
