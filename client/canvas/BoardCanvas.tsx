@@ -23,6 +23,7 @@ import { panBy, visibleRect, zoomAt, type Viewport } from '../editor/viewport';
 import { displayItem } from './displayGeometry';
 import { Grid } from './Grid';
 import { ItemNode, type ItemHandlers } from './ItemNode';
+import type { CrossingBadge, Highlight } from './highlight';
 import { captionLevel, LinkArrow } from './LinkArrow';
 import { findItemNode, SelectionOverlay } from './SelectionOverlay';
 import { CANVAS_BACKGROUND, SELECTION } from './theme';
@@ -37,6 +38,10 @@ export interface BoardCanvasProps {
   tool: Tool;
   readOnly: boolean;
   language: Language;
+  /** The paths through the selection; everything else is dimmed. */
+  highlight: Highlight | null;
+  /** Crossing badges per link id. */
+  badges: ReadonlyMap<string, readonly CrossingBadge[]>;
   onViewport(viewport: Viewport): void;
   onResizeViewport(width: number, height: number): void;
   onSelect(ids: string[], additive: boolean): void;
@@ -71,7 +76,7 @@ const CULL_MARGIN = 400;
 
 /** The canvas. */
 export function BoardCanvas(props: BoardCanvasProps) {
-  const { board, viewport, selection, selectedLink, tool, readOnly, language } = props;
+  const { board, viewport, selection, selectedLink, tool, readOnly, language, highlight, badges } = props;
   const container = useRef<HTMLDivElement>(null);
   const [stage, setStage] = useState<Konva.Stage | null>(null);
   const gesture = useRef<Gesture>(null);
@@ -322,6 +327,12 @@ export function BoardCanvas(props: BoardCanvasProps) {
               detail={detail}
               language={language}
               draggable={editable}
+              dimmed={
+                highlight !== null &&
+                !highlight.items.has(item.id) &&
+                item.kind !== 'boundary' &&
+                item.kind !== 'frame'
+              }
               handlers={handlers}
             />
           ))}
@@ -341,6 +352,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
                 from={a}
                 to={b}
                 selected={link.id === selectedLink}
+                emphasis={highlight ? (highlight.links.has(link.id) ? 'on' : 'off') : 'none'}
+                badges={badges.get(link.id)}
                 captions={captions}
                 language={language}
                 onSelect={selectLink}

@@ -31,6 +31,8 @@ interface ItemNodeProps {
   detail: Detail;
   language: Language;
   draggable: boolean;
+  /** Faded when something else is highlighted (the paths through the selection). */
+  dimmed: boolean;
   handlers: ItemHandlers;
 }
 
@@ -59,6 +61,7 @@ export const ItemNode = memo(function ItemNode({
   detail,
   language,
   draggable,
+  dimmed,
   handlers,
 }: ItemNodeProps) {
   return (
@@ -68,6 +71,7 @@ export const ItemNode = memo(function ItemNode({
       x={item.x}
       y={item.y}
       draggable={draggable}
+      opacity={dimmed ? 0.3 : 1}
       onPointerDown={(event) => handlers.onItemPointerDown(item, event)}
       onDblClick={() => handlers.onItemDoubleClick(item)}
       onDblTap={() => handlers.onItemDoubleClick(item)}

@@ -1,12 +1,13 @@
 /** A link: an arrow between the borders of its items, in its kind's colour, with its label. */
 import { memo } from 'react';
-import { Arrow, Group, Label, Tag, Text } from 'react-konva';
+import { Arrow, Circle, Group, Label, Tag, Text } from 'react-konva';
 import { linkSegment } from '../../shared/geometry';
 import { linkLabel } from '../../shared/i18n';
 import type { BoardLink } from '../../shared/links/link';
 import type { BoardItem } from '../../shared/schema';
 import type { Language } from '../../shared/ydoc';
 import { displayItem } from './displayGeometry';
+import type { CrossingBadge } from './highlight';
 import { FONT_FAMILY, LINK_STYLE, SELECTION } from './theme';
 
 interface LinkArrowProps {
@@ -14,6 +15,10 @@ interface LinkArrowProps {
   from: BoardItem;
   to: BoardItem;
   selected: boolean;
+  /** On a path through the selection (drawn bolder), or off it (drawn faint), or neither. */
+  emphasis: 'on' | 'off' | 'none';
+  /** Where this link crosses boundary markers. */
+  badges: readonly CrossingBadge[] | undefined;
   /** Which captions fit at the current zoom (a level, not the zoom, so panning never re-renders links). */
   captions: CaptionLevel;
   language: Language;
@@ -34,6 +39,8 @@ export const LinkArrow = memo(function LinkArrow({
   from,
   to,
   selected,
+  emphasis,
+  badges,
   captions,
   language,
   onSelect,
@@ -46,13 +53,13 @@ export const LinkArrow = memo(function LinkArrow({
     : linkLabel(language, link.kind);
   const mid = { x: (segment.a.x + segment.b.x) / 2, y: (segment.a.y + segment.b.y) / 2 };
   return (
-    <Group>
+    <Group opacity={emphasis === 'off' ? 0.18 : 1}>
       <Arrow
         id={`link:${link.id}`}
         points={[segment.a.x, segment.a.y, segment.b.x, segment.b.y]}
         stroke={selected ? SELECTION : style.colour}
         fill={selected ? SELECTION : style.colour}
-        strokeWidth={selected ? 4 : 2.5}
+        strokeWidth={selected || emphasis === 'on' ? 4 : 2.5}
         dash={style.dash}
         pointerLength={12}
         pointerWidth={11}
@@ -63,6 +70,12 @@ export const LinkArrow = memo(function LinkArrow({
         }}
         perfectDrawEnabled={false}
       />
+      {badges?.map((badge) => (
+        <Group key={badge.markerId} x={badge.point.x} y={badge.point.y} listening={false}>
+          <Circle radius={9} fill="#ffffff" stroke={badge.colour} strokeWidth={3} />
+          <Circle radius={4} fill={badge.colour} />
+        </Group>
+      ))}
       {(selected || captions === 'all' || (captions === 'labels' && link.label)) && (
         <Label x={mid.x} y={mid.y} listening={false}>
           <Tag fill="rgba(255,255,255,0.92)" cornerRadius={4} pointerDirection="none" />

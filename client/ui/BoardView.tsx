@@ -1,8 +1,10 @@
 /** A connected board: top bar, tools, canvas, outline and inspector around one editor. */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Editor } from '../editor/editor';
 import { BoardCanvas } from '../canvas/BoardCanvas';
+import { crossingBadges, pathHighlight } from '../canvas/highlight';
 import type { ConnectionStatus, Role } from '../sync/connection';
+import { InsightPanel } from './InsightPanel';
 import { Inspector } from './Inspector';
 import { handleShortcut, isTyping } from './keyboard';
 import { LinkDialog } from './LinkDialog';
@@ -11,7 +13,8 @@ import { Outline } from './Outline';
 import { t } from './strings';
 import { TextEditor } from './TextEditor';
 import { Toolbar } from './Toolbar';
-import { TopBar } from './TopBar';
+import { TopBar, type SidePanel } from './TopBar';
+import { useAnalysis } from './useAnalysis';
 import { useEditorSnapshot } from './useEditorSnapshot';
 import { ZoomControls } from './ZoomControls';
 
@@ -27,7 +30,15 @@ interface BoardViewProps {
 /** The board screen. */
 export function BoardView({ editor, role, status }: BoardViewProps) {
   const snapshot = useEditorSnapshot(editor);
-  const [outlineOpen, setOutlineOpen] = useState(() => window.innerWidth >= OUTLINE_BY_DEFAULT);
+  const [panel, setPanel] = useState<SidePanel>(() =>
+    window.innerWidth >= OUTLINE_BY_DEFAULT ? 'outline' : null,
+  );
+  const analysis = useAnalysis(snapshot.board);
+  const highlight = useMemo(
+    () => pathHighlight(analysis, snapshot.selection),
+    [analysis, snapshot.selection],
+  );
+  const badges = useMemo(() => crossingBadges(snapshot.board, analysis), [snapshot.board, analysis]);
   const [linkDialog, setLinkDialog] = useState(false);
   const { language } = snapshot;
 
@@ -70,8 +81,11 @@ export function BoardView({ editor, role, status }: BoardViewProps) {
 
   useEffect(() => {
     // A read-only handle for tests and for people debugging a workshop from the console.
-    (window as unknown as { olievlek?: unknown }).olievlek = { snapshot: () => editor.getSnapshot() };
-  }, [editor]);
+    (window as unknown as { olievlek?: unknown }).olievlek = {
+      snapshot: () => editor.getSnapshot(),
+      highlighted: () => (highlight ? { items: [...highlight.items], links: [...highlight.links] } : null),
+    };
+  }, [editor, highlight]);
 
   useEffect(() => {
     document.title = `${snapshot.board.meta.title || 'Olievlek'} · Olievlek`;
@@ -86,11 +100,12 @@ export function BoardView({ editor, role, status }: BoardViewProps) {
         snapshot={snapshot}
         role={role}
         status={status}
-        outlineOpen={outlineOpen}
-        onToggleOutline={() => setOutlineOpen((open) => !open)}
+        panel={panel}
+        onTogglePanel={(next) => setPanel((open) => (open === next ? null : next))}
       />
       <div className="workspace">
-        {outlineOpen && <Outline editor={editor} snapshot={snapshot} />}
+        {panel === 'outline' && <Outline editor={editor} snapshot={snapshot} />}
+        {panel === 'insights' && <InsightPanel editor={editor} snapshot={snapshot} analysis={analysis} />}
         <main className="stage-wrap" aria-label={t(language, 'canvas.label')}>
           <p className="visually-hidden">{t(language, 'canvas.help')}</p>
           <BoardCanvas
@@ -101,6 +116,8 @@ export function BoardView({ editor, role, status }: BoardViewProps) {
             tool={snapshot.tool}
             readOnly={snapshot.readOnly}
             language={language}
+            highlight={highlight}
+            badges={badges}
             onViewport={editor.setViewport}
             onResizeViewport={editor.resizeViewport}
             onSelect={editor.select}

@@ -43,8 +43,16 @@ export function Outline({ editor, snapshot }: { editor: Editor; snapshot: Editor
                       <ul className="outline-links">
                         {outgoing.map((link) => (
                           <li key={link.id}>
-                            → {linkLabel(language, link.kind)} <q>{name(link.to)}</q>
-                            {link.label ? ` (${link.label})` : ''}
+                            {/* A button, so a keyboard user can select a link too (then Delete removes it). */}
+                            <button
+                              type="button"
+                              className="outline-link"
+                              aria-current={snapshot.selectedLink === link.id ? 'true' : undefined}
+                              onClick={() => editor.selectLink(link.id)}
+                            >
+                              → {linkLabel(language, link.kind)} <q>{name(link.to)}</q>
+                              {link.label ? ` (${link.label})` : ''}
+                            </button>
                           </li>
                         ))}
                       </ul>

@@ -1,4 +1,4 @@
-/** The top bar: board title, role, connection, undo/redo, outline and language. */
+/** The top bar: board title, role, connection, undo/redo, side panels and language. */
 import type { Editor, EditorSnapshot } from '../editor/editor';
 import type { ConnectionStatus, Role } from '../sync/connection';
 import { t } from './strings';
@@ -8,12 +8,16 @@ interface TopBarProps {
   snapshot: EditorSnapshot;
   role: Role;
   status: ConnectionStatus;
-  outlineOpen: boolean;
-  onToggleOutline(): void;
+  /** The side panel that is open: the outline, the insights, or none. */
+  panel: SidePanel;
+  onTogglePanel(panel: Exclude<SidePanel, null>): void;
 }
 
+/** The side panels; one is open at a time so the canvas keeps its room. */
+export type SidePanel = 'outline' | 'insights' | null;
+
 /** The board's header. */
-export function TopBar({ editor, snapshot, role, status, outlineOpen, onToggleOutline }: TopBarProps) {
+export function TopBar({ editor, snapshot, role, status, panel, onTogglePanel }: TopBarProps) {
   const { language, readOnly } = snapshot;
   return (
     <header className="topbar">
@@ -54,7 +58,10 @@ export function TopBar({ editor, snapshot, role, status, outlineOpen, onToggleOu
           </button>
         </>
       )}
-      <button type="button" aria-pressed={outlineOpen} onClick={onToggleOutline}>
+      <button type="button" aria-pressed={panel === 'insights'} onClick={() => onTogglePanel('insights')}>
+        {t(language, 'action.insights')}
+      </button>
+      <button type="button" aria-pressed={panel === 'outline'} onClick={() => onTogglePanel('outline')}>
         {t(language, 'action.outline')}
       </button>
       <button

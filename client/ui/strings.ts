@@ -74,6 +74,22 @@ const en = {
   'link.dialogTitle': 'Link from',
   'link.none': 'No other item can be linked to this one.',
   'notice.noLink': 'These two kinds cannot be linked.',
+  'action.insights': 'Insights',
+  'insights.title': 'Insights',
+  'insights.selected': 'Paths through the selection',
+  'insights.paths': 'Paths to ambitions',
+  'insights.truncated': 'Showing the first {n} paths; the board has more.',
+  'insights.noPaths': 'No small win reaches an ambition yet: link wins with “contributes to”.',
+  'insights.orphans': 'Small wins without a path to an ambition',
+  'insights.unfed': 'Ambitions that no small win feeds',
+  'insights.keystones': 'Keystones: on every path to the ambition',
+  'insights.crossesNone': 'crosses no boundary',
+  'insights.mechanisms': 'Propelling mechanisms per ambition',
+  'insights.missing': 'missing',
+  'insights.eternalPilotWarning': 'No robustness: a risk of eternal pilots',
+  'insights.eternalPilots': 'Eternal pilots: spread, but never deepen',
+  'insights.none': 'None',
+  'insights.waiting': 'Analysing the board…',
   'canvas.label': 'Board canvas',
   'canvas.help':
     'Arrows move the selection, Enter edits its text, Delete removes it. Plus and minus zoom, 0 resets, Shift+1 fits the board.',
@@ -154,6 +170,22 @@ const nl: Record<StringKey, string> = {
   'link.dialogTitle': 'Verbinding vanaf',
   'link.none': 'Geen ander item kan hiermee verbonden worden.',
   'notice.noLink': 'Deze twee soorten kunnen niet verbonden worden.',
+  'action.insights': 'Inzichten',
+  'insights.title': 'Inzichten',
+  'insights.selected': 'Paden door de selectie',
+  'insights.paths': 'Paden naar ambities',
+  'insights.truncated': 'De eerste {n} paden staan hier; het bord heeft er meer.',
+  'insights.noPaths': 'Nog geen small win bereikt een ambitie: verbind wins met “draagt bij aan”.',
+  'insights.orphans': 'Small wins zonder pad naar een ambitie',
+  'insights.unfed': 'Ambities die geen small win voedt',
+  'insights.keystones': 'Sleutelwins: op elk pad naar de ambitie',
+  'insights.crossesNone': 'overschrijdt geen grens',
+  'insights.mechanisms': 'Aanjaagmechanismen per ambitie',
+  'insights.missing': 'ontbreekt',
+  'insights.eternalPilotWarning': 'Geen robuustheid: risico op eeuwige pilots',
+  'insights.eternalPilots': 'Eeuwige pilots: verspreid, maar nooit verdiept',
+  'insights.none': 'Geen',
+  'insights.waiting': 'Het bord wordt geanalyseerd…',
   'canvas.label': 'Canvas van het bord',
   'canvas.help':
     'Pijltjes verplaatsen de selectie, Enter bewerkt de tekst, Delete verwijdert. Plus en min zoomen, 0 herstelt, Shift+1 toont het hele bord.',
@@ -164,6 +196,11 @@ const tables: Record<Language, Record<StringKey, string>> = { en, nl };
 /** The interface string of a key in a language. */
 export function t(language: Language, key: StringKey): string {
   return tables[language][key];
+}
+
+/** An interface string with `{name}` placeholders filled in. */
+export function tf(language: Language, key: StringKey, values: Record<string, string | number>): string {
+  return t(language, key).replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
 }
 
 /** A domain label (kinds, statuses, mechanisms) in a language. */

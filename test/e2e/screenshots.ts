@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     if (win) {
       await page
         .getByRole('region', { name: 'Overzicht' })
-        .getByRole('button', { name: /Peilbesluit/ })
+        .getByRole('button', { name: /^Small win: Peilbesluit/ })
         .click();
       await page.keyboard.press('0');
       await page.waitForTimeout(300);
@@ -42,6 +42,14 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300);
     }
     await page.screenshot({ path: `${OUT}/board-detail-1280x800.png` });
+    // The insight panel with the paths through one small win highlighted on the canvas.
+    await page.getByRole('button', { name: 'Inzichten' }).click();
+    await page.keyboard.press('Shift+Digit1');
+    await page.waitForTimeout(300);
+    const stuwtjes = await itemCenter(page, 'sw-stuwtjes');
+    await page.mouse.click(stuwtjes.x, stuwtjes.y);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${OUT}/board-insights-1280x800.png` });
     console.log(`screenshots written to ${OUT}/`);
   } finally {
     await browser.close();
