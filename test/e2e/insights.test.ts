@@ -35,14 +35,26 @@ describe.runIf(browserAvailable())('paths and insights in Chromium', () => {
 
   const highlighted = (page: Page) =>
     page.evaluate(() =>
-      (window as unknown as { olievlek: { highlighted(): { items: string[]; links: string[] } | null } }).olievlek.highlighted(),
+      (
+        window as unknown as { olievlek: { highlighted(): { items: string[]; links: string[] } | null } }
+      ).olievlek.highlighted(),
     );
 
   it('highlights every path through a selected small win and dims the rest', async () => {
     expect(await highlighted(alice)).toBeNull();
-    await alice.getByRole('region', { name: 'Overzicht' }).getByRole('button', { name: /^Small win: Twaalf boeren in de Tielerwaard/ }).click();
+    await alice
+      .getByRole('region', { name: 'Overzicht' })
+      .getByRole('button', { name: /^Small win: Twaalf boeren in de Tielerwaard/ })
+      .click();
     const lit = await highlighted(alice);
-    expect(lit?.items.sort()).toEqual(['amb-2050', 'amb-bodem', 'sw-berging', 'sw-kring', 'sw-peilbesluit', 'sw-stuwtjes']);
+    expect(lit?.items.sort()).toEqual([
+      'amb-2050',
+      'amb-bodem',
+      'sw-berging',
+      'sw-kring',
+      'sw-peilbesluit',
+      'sw-stuwtjes',
+    ]);
     expect(lit?.links.sort()).toEqual(['l1', 'l2', 'l3', 'l6', 'l7']);
     // The insight panel names the same paths, with the boundaries each one crosses.
     await alice.getByRole('button', { name: 'Inzichten' }).click();
@@ -56,13 +68,19 @@ describe.runIf(browserAvailable())('paths and insights in Chromium', () => {
     const orphans = bob.getByRole('region', { name: 'Inzichten' }).locator('.insight-block', {
       has: bob.getByRole('heading', { name: 'Small wins zonder pad naar een ambitie' }),
     });
-    await orphans.getByRole('button', { name: /Waterschapsdag op de basisschool/ }).waitFor({ timeout: 5000 });
+    await orphans
+      .getByRole('button', { name: /Waterschapsdag op de basisschool/ })
+      .waitFor({ timeout: 5000 });
     expect(await orphans.getByRole('button', { name: /Bewoners van Maasheggen/ }).count()).toBe(0);
     // Alice selects the only link from the Maasheggen win to an ambition, by keyboard-reachable outline entry.
     if ((await alice.getByRole('region', { name: 'Overzicht' }).count()) === 0) {
       await alice.getByRole('button', { name: 'Overzicht' }).click();
     }
-    await alice.getByRole('region', { name: 'Overzicht' }).getByRole('button', { name: /draagt bij aan .?Rivierenland is in 2050/ }).last().click();
+    await alice
+      .getByRole('region', { name: 'Overzicht' })
+      .getByRole('button', { name: /draagt bij aan .?Rivierenland is in 2050/ })
+      .last()
+      .click();
     await alice.keyboard.press('Delete');
     await orphans.getByRole('button', { name: /Bewoners van Maasheggen/ }).waitFor({ timeout: 2000 });
   });
