@@ -27,6 +27,7 @@ import type { CrossingBadge, Highlight } from './highlight';
 import { captionLevel, LinkArrow } from './LinkArrow';
 import { findItemNode, SelectionOverlay } from './SelectionOverlay';
 import { CANVAS_BACKGROUND, SELECTION } from './theme';
+import { createTouchInput } from './touchInput';
 import { useSpaceHeld } from './useSpaceHeld';
 
 /** What the canvas shows and what it reports. */
@@ -54,6 +55,10 @@ export interface BoardCanvasProps {
   onEdit(id: string): void;
   onLink(from: string, to: string): void;
   onSelectLink(id: string): void;
+  /** Where our pointer is on the board (null when it left), for others' cursors. */
+  onCursor(point: Point | null): void;
+  /** Long press (touch) or right click on an item: open its menu at a point in the canvas. */
+  onItemMenu(id: string, at: Point): void;
 }
 
 type Gesture =
@@ -63,6 +68,8 @@ type Gesture =
   | null;
 
 interface DragState {
+  /** Set when a second finger turns the drag into a pinch: the drag ends without moving anything. */
+  cancelled?: boolean;
   ids: ReadonlySet<string>;
   starts: ReadonlyMap<string, Point>;
   /** Nodes lifted onto the drag layer, with the place in the items layer they return to. */
@@ -133,6 +140,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
         const p = latest.current;
         if (event.evt.button === 1 || spaceHeld.current) return; // the stage pans
         event.cancelBubble = true;
+        if (event.evt.pointerType === 'touch') touchInput.current?.startLongPress(item.id, event.evt);
         const at = event.target.getStage()?.getRelativePointerPosition();
         if (p.tool !== 'select' && p.tool !== 'link' && !p.readOnly && at) {
           event.evt.preventDefault();
@@ -190,8 +198,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
         dragRef.current = null;
         setDrag(null);
         if (!current || !start) return;
-        const dx = Math.round(event.target.x() - start.x);
-        const dy = Math.round(event.target.y() - start.y);
+        const dx = current.cancelled ? 0 : Math.round(event.target.x() - start.x);
+        const dy = current.cancelled ? 0 : Math.round(event.target.y() - start.y);
         const s = event.target.getStage();
         // Put every node back in its layer and place, where the data says; the committed move re-renders them.
         for (const { node, zIndex } of [...current.parked].sort((a, b) => a.zIndex - b.zIndex)) {
@@ -239,11 +247,20 @@ export function BoardCanvas(props: BoardCanvasProps) {
     }
     const additive = event.evt.shiftKey || event.evt.metaKey || event.evt.ctrlKey;
     if (!additive) p.onClearSelection();
+    // One finger on empty canvas pans, as in every map app; a mouse draws a marquee.
+    if (event.evt.pointerType === 'touch') {
+      gesture.current = { type: 'pan', last: { x: event.evt.clientX, y: event.evt.clientY } };
+      return;
+    }
     gesture.current = { type: 'marquee', start: at, additive };
   };
 
   const onPointerMove = (event: Konva.KonvaEventObject<PointerEvent>) => {
     const current = gesture.current;
+    if (event.evt.pointerType === 'mouse' || event.evt.pointerType === 'pen') {
+      const here = boardPointer();
+      if (here) latest.current.onCursor(here);
+    }
     if (!current) return;
     if (current.type === 'pan') {
       const next = { x: event.evt.clientX, y: event.evt.clientY };
@@ -291,6 +308,47 @@ export function BoardCanvas(props: BoardCanvasProps) {
     return () => window.removeEventListener('pointerup', end);
   }, []);
 
+  // Two fingers pinch-zoom around their midpoint; a long press opens an item's menu.
+  const touchInput = useRef<ReturnType<typeof createTouchInput> | null>(null);
+  useEffect(() => {
+    const input = createTouchInput({
+      container: () => container.current,
+      viewport: () => latest.current.viewport,
+      onViewport: (v) => latest.current.onViewport(v),
+      onPinchStart: () => {
+        gesture.current = null;
+        setMarquee(null);
+        setLinkDraft(null);
+        const current = dragRef.current;
+        if (current) {
+          current.cancelled = true;
+          current.parked.forEach(({ node }) => node.stopDrag());
+        }
+      },
+      onLongPress: (id, at) => {
+        const current = dragRef.current;
+        if (current) {
+          current.cancelled = true;
+          current.parked.forEach(({ node }) => node.stopDrag());
+        }
+        latest.current.onItemMenu(id, at);
+      },
+    });
+    touchInput.current = input;
+    return input.attach();
+  }, []);
+
+  const onContextMenu = (event: Konva.KonvaEventObject<PointerEvent>) => {
+    event.evt.preventDefault();
+    const node = event.target.findAncestor('.item', true);
+    const box = container.current?.getBoundingClientRect();
+    if (node && box)
+      latest.current.onItemMenu(node.id(), {
+        x: event.evt.clientX - box.left,
+        y: event.evt.clientY - box.top,
+      });
+  };
+
   const selectLink = useCallback((id: string) => latest.current.onSelectLink(id), []);
 
   const startLink = (item: BoardItem) => {
@@ -315,6 +373,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
+        onPointerLeave={() => latest.current.onCursor(null)}
+        onContextMenu={onContextMenu}
       >
         <Layer listening={false}>
           <Grid area={area} zoom={viewport.zoom} />

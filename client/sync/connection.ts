@@ -3,7 +3,9 @@
  * standard y-websocket provider. The server decides what each role may do; the client only
  * mirrors that in its affordances.
  */
-import { WebsocketProvider } from 'y-websocket';
+import { readAuthMessage } from 'y-protocols/auth';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { messageAuth, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 /** The roles a board link can carry. */
@@ -19,8 +21,9 @@ export interface BoardInfo {
 /** Why a board could not be opened. */
 export type OpenError = 'invalid' | 'notFound' | 'failed';
 
-/** Fetches the board's title and this token's role. */
+/** Fetches the board's title and this token's role; offline, the last answer this device got. */
 export async function fetchBoardInfo(boardId: string, token: string): Promise<BoardInfo | OpenError> {
+  const cacheKey = `olievlek.board.${boardId}.${token.slice(0, 8)}`;
   try {
     const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
       headers: { Authorization: `Bearer ${token}` },
@@ -29,20 +32,41 @@ export async function fetchBoardInfo(boardId: string, token: string): Promise<Bo
     if (response.status === 404) return 'notFound';
     if (!response.ok) return 'failed';
     const info = (await response.json()) as BoardInfo;
-    return typeof info.role === 'string' && typeof info.title === 'string' ? info : 'failed';
+    if (typeof info.role !== 'string' || typeof info.title !== 'string') return 'failed';
+    localStorage.setItem(cacheKey, JSON.stringify({ id: info.id, title: info.title, role: info.role }));
+    return info;
   } catch {
-    return 'failed';
+    // No network: a board this device has opened before still opens, from its own copy.
+    const cached = localStorage.getItem(cacheKey);
+    if (!cached) return 'failed';
+    try {
+      return JSON.parse(cached) as BoardInfo;
+    } catch {
+      return 'failed';
+    }
   }
 }
 
 /** Connection state shown in the header. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
 
-/** A live connection to one board's content document. */
+/** A live connection to one board: its content document, its control document and presence. */
 export interface BoardConnection {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
+  readonly controlDoc: Y.Doc;
   destroy(): void;
+}
+
+/** What a connection reports. */
+export interface ConnectionHandlers {
+  onStatus(status: ConnectionStatus): void;
+  /** The document is ready to show: synced with the server, or loaded from this device. */
+  onReady(): void;
+  /** The server refused the token for good (4401/4404). */
+  onClosedForGood(code: number): void;
+  /** The server dropped one of our writes: we may not write (any more). */
+  onPermissionDenied(): void;
 }
 
 /** The websocket base URL of this server (ws:// or wss:// to the page's own host). */
@@ -50,34 +74,74 @@ export function syncUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
 
-/** Connects to a board; `onClosedForGood` fires when the server refuses the token (4401/4404). */
-export function connectBoard(
-  boardId: string,
-  token: string,
-  handlers: {
-    onStatus(status: ConnectionStatus): void;
-    onSynced(): void;
-    onClosedForGood(code: number): void;
-  },
-): BoardConnection {
+/** Connects to a board, keeping a copy in IndexedDB so edits survive a reload without network. */
+export function connectBoard(boardId: string, token: string, handlers: ConnectionHandlers): BoardConnection {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(syncUrl(), boardId, doc, { params: { token } });
-  provider.on('status', ({ status }: { status: string }) => {
-    handlers.onStatus(
-      status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline',
-    );
-  });
+  const controlDoc = new Y.Doc();
+  const online = () => navigator.onLine !== false;
+  // BroadcastChannel would let a read-only tab's edits reach a writable tab of the same board
+  // and leave under its role; the server is the only way between clients.
+  const options = { params: { token }, disableBc: true, connect: online() };
+  const provider = new WebsocketProvider(syncUrl(), boardId, doc, options);
+  const controlProvider = new WebsocketProvider(syncUrl(), `${boardId}/control`, controlDoc, options);
+  const local = new IndexeddbPersistence(`olievlek:${boardId}`, doc);
+  let ready = false;
+  const markReady = () => {
+    if (!ready) {
+      ready = true;
+      handlers.onReady();
+    }
+  };
+  let denied = false;
+  for (const p of [provider, controlProvider]) {
+    // y-websocket only logs "permission denied"; the app needs to know, once.
+    p.messageHandlers[messageAuth] = (_encoder, decoder) => {
+      readAuthMessage(decoder, doc, () => {
+        if (!denied) handlers.onPermissionDenied();
+        denied = true;
+      });
+    };
+    // y-websocket stops reconnecting on 4400–4499 and says so with `closed`.
+    p.on('closed', ({ code }: { code: number }) => handlers.onClosedForGood(code));
+  }
+  const report = () => {
+    if (!online()) return handlers.onStatus('offline');
+    handlers.onStatus(provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'offline');
+  };
+  provider.on('status', report);
   provider.on('sync', (synced: boolean) => {
-    if (synced) handlers.onSynced();
+    if (synced) markReady();
   });
-  // y-websocket stops reconnecting on 4400–4499 and says so with `closed`.
-  provider.on('closed', ({ code }: { code: number }) => handlers.onClosedForGood(code));
+  void local.whenSynced.then(() => {
+    // A board this device has seen opens from its own copy at once (and offline at all).
+    if (doc.getMap('items').size > 0 || doc.getMap('meta').size > 0 || !online()) markReady();
+  });
+  // The browser knows about a lost network long before a websocket times out.
+  const goOffline = () => {
+    provider.disconnect();
+    controlProvider.disconnect();
+    report();
+  };
+  const goOnline = () => {
+    provider.connect();
+    controlProvider.connect();
+    report();
+  };
+  window.addEventListener('offline', goOffline);
+  window.addEventListener('online', goOnline);
+  report();
   return {
     doc,
     provider,
+    controlDoc,
     destroy() {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
       provider.destroy();
+      controlProvider.destroy();
+      void local.destroy();
       doc.destroy();
+      controlDoc.destroy();
     },
   };
 }

@@ -3,8 +3,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Editor } from '../editor/editor';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { crossingBadges, pathHighlight } from '../canvas/highlight';
-import type { ConnectionStatus, Role } from '../sync/connection';
+import type { Point } from '../../shared/geometry';
+import type { BoardConnection, ConnectionStatus, Role } from '../sync/connection';
 import { InsightPanel } from './InsightPanel';
+import { ItemMenu } from './ItemMenu';
+import { NameDialog } from './NameDialog';
+import { PresenceLayer } from './PresenceLayer';
 import { Inspector } from './Inspector';
 import { handleShortcut, isTyping } from './keyboard';
 import { LinkDialog } from './LinkDialog';
@@ -15,7 +19,9 @@ import { TextEditor } from './TextEditor';
 import { Toolbar } from './Toolbar';
 import { TopBar, type SidePanel } from './TopBar';
 import { useAnalysis } from './useAnalysis';
+import type { ReadOnlyReason } from './useBoardSession';
 import { useEditorSnapshot } from './useEditorSnapshot';
+import { usePresence } from './usePresence';
 import { ZoomControls } from './ZoomControls';
 
 /** Screens this wide show the outline from the start (DESIGN.md, the client's accessible surface). */
@@ -23,12 +29,15 @@ const OUTLINE_BY_DEFAULT = 1200;
 
 interface BoardViewProps {
   editor: Editor;
+  connection: BoardConnection;
   role: Role;
+  /** Why this person can only look, or null. */
+  readOnlyReason: ReadOnlyReason;
   status: ConnectionStatus;
 }
 
 /** The board screen. */
-export function BoardView({ editor, role, status }: BoardViewProps) {
+export function BoardView({ editor, connection, role, readOnlyReason, status }: BoardViewProps) {
   const snapshot = useEditorSnapshot(editor);
   const [panel, setPanel] = useState<SidePanel>(() =>
     window.innerWidth >= OUTLINE_BY_DEFAULT ? 'outline' : null,
@@ -40,6 +49,8 @@ export function BoardView({ editor, role, status }: BoardViewProps) {
   );
   const badges = useMemo(() => crossingBadges(snapshot.board, analysis), [snapshot.board, analysis]);
   const [linkDialog, setLinkDialog] = useState(false);
+  const [menu, setMenu] = useState<{ itemId: string; at: Point } | null>(null);
+  const presence = usePresence(editor, connection, role);
   const { language } = snapshot;
 
   useEffect(() => {
@@ -100,6 +111,7 @@ export function BoardView({ editor, role, status }: BoardViewProps) {
         snapshot={snapshot}
         role={role}
         status={status}
+        peers={presence.peers}
         panel={panel}
         onTogglePanel={(next) => setPanel((open) => (open === next ? null : next))}
       />
@@ -130,7 +142,27 @@ export function BoardView({ editor, role, status }: BoardViewProps) {
             onEdit={(id) => editor.startEditing(id)}
             onLink={editor.requestLink}
             onSelectLink={editor.selectLink}
+            onCursor={presence.moveCursor}
+            onItemMenu={(itemId, at) => {
+              if (!snapshot.readOnly) setMenu({ itemId, at });
+            }}
           />
+          <PresenceLayer peers={presence.peers} viewport={snapshot.viewport} board={snapshot.board} />
+          {readOnlyReason && (
+            <p className="read-only-banner" role="status">
+              {t(language, readOnlyReason === 'viewer' ? 'readOnly.viewer' : 'readOnly.locked')}
+            </p>
+          )}
+          {menu && (
+            <ItemMenu
+              editor={editor}
+              snapshot={snapshot}
+              itemId={menu.itemId}
+              at={menu.at}
+              onLink={() => setLinkDialog(true)}
+              onClose={() => setMenu(null)}
+            />
+          )}
           <TextEditor editor={editor} snapshot={snapshot} />
           <Toolbar editor={editor} snapshot={snapshot} onOpenLinkDialog={() => setLinkDialog(true)} />
           <ZoomControls editor={editor} snapshot={snapshot} />
@@ -148,6 +180,7 @@ export function BoardView({ editor, role, status }: BoardViewProps) {
         </main>
         <Inspector editor={editor} snapshot={snapshot} />
       </div>
+      {!presence.name && <NameDialog language={language} onChoose={presence.chooseName} />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 /** The top bar: board title, role, connection, undo/redo, side panels and language. */
 import type { Editor, EditorSnapshot } from '../editor/editor';
 import type { ConnectionStatus, Role } from '../sync/connection';
+import type { Peer } from '../sync/presence';
+import { Participants } from './Participants';
 import { t } from './strings';
 
 interface TopBarProps {
@@ -8,6 +10,7 @@ interface TopBarProps {
   snapshot: EditorSnapshot;
   role: Role;
   status: ConnectionStatus;
+  peers: readonly Peer[];
   /** The side panel that is open: the outline, the insights, or none. */
   panel: SidePanel;
   onTogglePanel(panel: Exclude<SidePanel, null>): void;
@@ -17,7 +20,7 @@ interface TopBarProps {
 export type SidePanel = 'outline' | 'insights' | null;
 
 /** The board's header. */
-export function TopBar({ editor, snapshot, role, status, panel, onTogglePanel }: TopBarProps) {
+export function TopBar({ editor, snapshot, role, status, peers, panel, onTogglePanel }: TopBarProps) {
   const { language, readOnly } = snapshot;
   return (
     <header className="topbar">
@@ -34,6 +37,7 @@ export function TopBar({ editor, snapshot, role, status, panel, onTogglePanel }:
         {t(language, `status.${status}`)}
       </span>
       <div className="spacer" />
+      <Participants peers={peers} language={language} />
       {!readOnly && (
         <>
           <button

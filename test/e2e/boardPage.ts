@@ -18,8 +18,17 @@ export async function openBoard(
   server: TestServer,
   url: string,
   size = { width: 1280, height: 800 },
+  options: { name?: string; hasTouch?: boolean; isMobile?: boolean } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: size, locale: 'en-GB' });
+  const context = await browser.newContext({
+    viewport: size,
+    locale: 'en-GB',
+    hasTouch: options.hasTouch ?? false,
+    isMobile: options.isMobile ?? false,
+  });
+  // A returning participant: this device remembers their name, so no name prompt.
+  const name = options.name ?? 'Tester';
+  await context.addInitScript((value) => window.localStorage.setItem('olievlek.name', value), name);
   const page = await context.newPage();
   const { pathname, hash } = new URL(url);
   await page.goto(`${server.http}${pathname}${hash}`);

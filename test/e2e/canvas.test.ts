@@ -177,7 +177,7 @@ describe.runIf(browserAvailable())('board canvas in Chromium', () => {
 
     // Delete the first win from the outline and the keyboard: its two links go with it.
     await outline(alice)
-      .getByRole('button', { name: /Weirs in ditches/ })
+      .getByRole('button', { name: /^Small win: Weirs in ditches/ })
       .click();
     await alice.keyboard.press('Delete');
     await outline(bob)

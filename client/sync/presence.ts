@@ -1,0 +1,140 @@
+/**
+ * Presence over Yjs awareness (never the document): who is here, their name and colour, their
+ * cursor and their selection. Everything received from others is validated and bounded here,
+ * so the UI only ever sees short plain strings and finite numbers.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+import { z } from 'zod';
+import { toWellFormed } from '../../shared/wellFormed';
+
+/** Longest display name; longer names are cut, not refused. */
+export const MAX_NAME_LENGTH = 40;
+/** Most selected ids shared: enough to outline a selection, small enough for the server's size cap. */
+const MAX_SHARED_SELECTION = 50;
+
+/** Colours people get, distinct on the board's background and from the kinds' colours. */
+export const PRESENCE_COLOURS = [
+  '#d6336c',
+  '#7048e8',
+  '#1c7ed6',
+  '#0ca678',
+  '#f08c00',
+  '#e8590c',
+  '#5c940d',
+  '#ae3ec9',
+];
+
+/** A participant as the UI shows them. */
+export interface Peer {
+  readonly clientId: number;
+  readonly userId: string;
+  readonly name: string;
+  readonly colour: string;
+  readonly role: string;
+  readonly cursor: { readonly x: number; readonly y: number } | null;
+  readonly selection: readonly string[];
+  readonly self: boolean;
+}
+
+const finite = z
+  .number()
+  .refine(Number.isFinite)
+  .refine((n) => Math.abs(n) < 1e8);
+const stateSchema = z.object({
+  user: z.object({
+    id: z.string().min(1).max(64),
+    name: z.string().transform((name) => cleanName(name)),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .catch('#868e96'),
+    role: z.enum(['facilitator', 'participant', 'viewer']).catch('participant'),
+  }),
+  cursor: z.object({ x: finite, y: finite }).nullable().catch(null),
+  selection: z.array(z.string().max(200)).max(MAX_SHARED_SELECTION).catch([]),
+});
+
+/** A name as shown: trimmed, no control characters, at most MAX_NAME_LENGTH characters. */
+export function cleanName(name: string): string {
+  const plain = toWellFormed(name)
+    // Control characters (newlines, escapes) would break a one-line label.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return Array.from(plain).slice(0, MAX_NAME_LENGTH).join('');
+}
+
+/** A stable colour for a user id. */
+export function colourFor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return PRESENCE_COLOURS[hash % PRESENCE_COLOURS.length] as string;
+}
+
+/** Every valid presence state, ours first; invalid or nameless states are skipped. */
+export function readPeers(awareness: Awareness): Peer[] {
+  const peers: Peer[] = [];
+  for (const [clientId, raw] of awareness.getStates()) {
+    const parsed = stateSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.user.name === '') continue;
+    const { user, cursor, selection } = parsed.data;
+    peers.push({
+      clientId,
+      userId: user.id,
+      name: user.name,
+      colour: user.colour,
+      role: user.role,
+      cursor,
+      selection,
+      self: clientId === awareness.clientID,
+    });
+  }
+  return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+}
+
+/** Publishes who we are. */
+export function setUser(
+  awareness: Awareness,
+  user: { id: string; name: string; colour: string; role: string },
+): void {
+  awareness.setLocalStateField('user', { ...user, name: cleanName(user.name) });
+}
+
+/** Publishes our selection (bounded). */
+export function setSelection(awareness: Awareness, selection: readonly string[]): void {
+  awareness.setLocalStateField('selection', selection.slice(0, MAX_SHARED_SELECTION));
+}
+
+/**
+ * Publishes the cursor at most every `interval` ms (about 20 Hz): enough for smooth motion
+ * with interpolation, and a twentieth of the traffic of raw pointer events.
+ */
+export function createCursorPublisher(awareness: Awareness, interval = 50) {
+  let pending: { x: number; y: number } | null | undefined;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    if (pending !== undefined) awareness.setLocalStateField('cursor', pending);
+    pending = undefined;
+  };
+  return {
+    move(point: { x: number; y: number } | null) {
+      pending = point ? { x: Math.round(point.x), y: Math.round(point.y) } : null;
+      timer ??= setTimeout(flush, interval);
+    },
+    dispose() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/** The name this device used last, if any. */
+export function storedName(storage: Storage = window.localStorage): string {
+  return cleanName(storage.getItem('olievlek.name') ?? '');
+}
+
+/** Remembers the name on this device. */
+export function storeName(name: string, storage: Storage = window.localStorage): void {
+  storage.setItem('olievlek.name', cleanName(name));
+}

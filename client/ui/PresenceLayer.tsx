@@ -1,0 +1,77 @@
+/**
+ * Other people on the canvas: their cursors with names and their selections outlined in their
+ * colour. Plain DOM over the canvas: names are React text, never markup, and CSS transitions
+ * smooth cursors that arrive about 20 times a second.
+ */
+import { itemBounds } from '../../shared/geometry';
+import { itemsById, type BoardReadModel } from '../../shared/readBoard';
+import { displayHeight } from '../canvas/displayGeometry';
+import { boardToScreen, type Viewport } from '../editor/viewport';
+import type { Peer } from '../sync/presence';
+
+/** Cursors and selections of everyone but us. */
+export function PresenceLayer({
+  peers,
+  viewport,
+  board,
+}: {
+  peers: readonly Peer[];
+  viewport: Viewport;
+  board: BoardReadModel;
+}) {
+  const byId = itemsById(board);
+  const others = peers.filter((peer) => !peer.self);
+  return (
+    <div className="presence-layer" aria-hidden="true">
+      {others.flatMap((peer) =>
+        peer.selection.map((id) => {
+          const item = byId.get(id);
+          if (!item) return null;
+          const bounds = itemBounds(item);
+          const topLeft = boardToScreen(viewport, { x: bounds.x, y: bounds.y });
+          const height = item.kind === 'boundary' ? bounds.h : displayHeight(item);
+          return (
+            <div
+              key={`${peer.clientId}:${id}`}
+              className="remote-selection"
+              style={{
+                borderColor: peer.colour,
+                left: topLeft.x - 5,
+                top: topLeft.y - 5,
+                width: bounds.w * viewport.zoom + 10,
+                height: height * viewport.zoom + 10,
+              }}
+            >
+              <span className="remote-selection-name" style={{ background: peer.colour }}>
+                {peer.name}
+              </span>
+            </div>
+          );
+        }),
+      )}
+      {others.map((peer) => {
+        if (!peer.cursor) return null;
+        const at = boardToScreen(viewport, peer.cursor);
+        return (
+          <div
+            key={peer.clientId}
+            className="remote-cursor"
+            style={{ transform: `translate(${at.x}px, ${at.y}px)` }}
+          >
+            <svg width="18" height="22" viewBox="0 0 18 22">
+              <path
+                d="M1 1l15 11-6.5 1.2L13 21l-3 1-3.5-7.8L1 19z"
+                fill={peer.colour}
+                stroke="#fff"
+                strokeWidth="1.5"
+              />
+            </svg>
+            <span className="remote-cursor-name" style={{ background: peer.colour }}>
+              {peer.name}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

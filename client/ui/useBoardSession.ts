@@ -1,0 +1,111 @@
+/**
+ * One open board: connection, editor, role, the lock, and the reason (if any) this person can
+ * only look. The server decides; the client mirrors its decisions in what it offers.
+ */
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import { createEditor, type Editor } from '../editor/editor';
+import {
+  connectBoard,
+  deviceUserId,
+  fetchBoardInfo,
+  type BoardConnection,
+  type ConnectionStatus,
+  type OpenError,
+  type Role,
+} from '../sync/connection';
+import type { StringKey } from './strings';
+
+/** Why the board is read-only for this person, or null when they may edit. */
+export type ReadOnlyReason = 'viewer' | 'locked' | null;
+
+/** The state of an open board. */
+export type BoardSession =
+  | { phase: 'loading' }
+  | { phase: 'error'; key: StringKey }
+  | {
+      phase: 'ready';
+      editor: Editor;
+      connection: BoardConnection;
+      role: Role;
+      title: string;
+      readOnly: ReadOnlyReason;
+    };
+
+const ERRORS: Record<OpenError, StringKey> = {
+  invalid: 'board.invalidLink',
+  notFound: 'board.notFound',
+  failed: 'board.failed',
+};
+
+/** The control document's `locked` flag (DESIGN.md contract 1). */
+function isLocked(controlDoc: Y.Doc): boolean {
+  return controlDoc.getMap('control').get('locked') === true;
+}
+
+/** Opens a board and keeps its session up to date. */
+export function useBoardSession(
+  boardId: string,
+  token: string,
+): { session: BoardSession; status: ConnectionStatus } {
+  const [session, setSession] = useState<BoardSession>(
+    token ? { phase: 'loading' } : { phase: 'error', key: 'board.noToken' },
+  );
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    let editor: Editor | null = null;
+    let connection: BoardConnection | null = null;
+    let denied = false;
+    void fetchBoardInfo(boardId, token).then((info) => {
+      if (cancelled) return;
+      if (typeof info === 'string') {
+        setSession({ phase: 'error', key: ERRORS[info] });
+        return;
+      }
+      const reason = (): ReadOnlyReason =>
+        info.role === 'viewer'
+          ? 'viewer'
+          : info.role === 'participant' && (denied || (connection && isLocked(connection.controlDoc)))
+            ? 'locked'
+            : null;
+      const publish = () => {
+        if (!editor || !connection || cancelled) return;
+        const readOnly = reason();
+        editor.setReadOnly(readOnly !== null);
+        setSession({ phase: 'ready', editor, connection, role: info.role, title: info.title, readOnly });
+      };
+      connection = connectBoard(boardId, token, {
+        onStatus: setStatus,
+        onReady() {
+          if (cancelled || editor || !connection) return;
+          editor = createEditor({
+            doc: connection.doc,
+            userId: deviceUserId(),
+            readOnly: info.role === 'viewer',
+          });
+          publish();
+        },
+        onClosedForGood: () => setSession({ phase: 'error', key: 'board.invalidLink' }),
+        onPermissionDenied() {
+          // Until the control document says otherwise, the server's refusal is what counts.
+          denied = true;
+          publish();
+        },
+      });
+      connection.controlDoc.getMap('control').observe(() => {
+        if (!isLocked(connection!.controlDoc)) denied = false;
+        publish();
+      });
+    });
+    return () => {
+      cancelled = true;
+      editor?.destroy();
+      connection?.destroy();
+    };
+  }, [boardId, token]);
+
+  return { session, status };
+}

@@ -1,0 +1,59 @@
+/**
+ * Presence for one board: our name and colour in awareness, our cursor (throttled) and
+ * selection, and everyone else as validated peers.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Editor } from '../editor/editor';
+import type { BoardConnection, Role } from '../sync/connection';
+import {
+  colourFor,
+  createCursorPublisher,
+  readPeers,
+  setSelection,
+  setUser,
+  storedName,
+  storeName,
+  type Peer,
+} from '../sync/presence';
+
+/** Presence state and controls for the board view. */
+export function usePresence(editor: Editor, connection: BoardConnection, role: Role) {
+  const awareness = connection.provider.awareness;
+  const [name, setName] = useState(storedName);
+  const [peers, setPeers] = useState<Peer[]>(() => readPeers(awareness));
+  const colour = colourFor(editor.userId);
+  const cursor = useMemo(() => createCursorPublisher(awareness), [awareness]);
+
+  useEffect(() => {
+    if (name) setUser(awareness, { id: editor.userId, name, colour, role });
+  }, [awareness, editor, name, colour, role]);
+
+  useEffect(() => {
+    const onChange = () => setPeers(readPeers(awareness));
+    awareness.on('change', onChange);
+    return () => awareness.off('change', onChange);
+  }, [awareness]);
+
+  useEffect(() => {
+    let last = editor.getSnapshot().selection;
+    setSelection(awareness, last);
+    return editor.subscribe(() => {
+      const next = editor.getSnapshot().selection;
+      if (next !== last) setSelection(awareness, next);
+      last = next;
+    });
+  }, [awareness, editor]);
+
+  useEffect(() => () => cursor.dispose(), [cursor]);
+
+  return {
+    name,
+    colour,
+    peers,
+    moveCursor: cursor.move,
+    chooseName(next: string) {
+      storeName(next);
+      setName(storedName());
+    },
+  };
+}
