@@ -107,6 +107,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['client/public/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ['server/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {

@@ -158,6 +158,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
       },
       onItemDragStart(item) {
         const p = latest.current;
+        // A finger that started a pinch on a card must not drag it.
+        if (touchInput.current?.pinching()) {
+          findItemNode(itemsLayer.current?.getStage() ?? null, item.id)?.stopDrag();
+          return;
+        }
         const ids = new Set(p.selection.includes(item.id) ? p.selection : [item.id]);
         const all = itemsById(p.board);
         const starts = new Map<string, Point>();
@@ -197,7 +202,10 @@ export function BoardCanvas(props: BoardCanvasProps) {
         const start = current?.starts.get(item.id);
         dragRef.current = null;
         setDrag(null);
-        if (!current || !start) return;
+        if (!current || !start) {
+          event.target.position({ x: item.x, y: item.y });
+          return;
+        }
         const dx = current.cancelled ? 0 : Math.round(event.target.x() - start.x);
         const dy = current.cancelled ? 0 : Math.round(event.target.y() - start.y);
         const s = event.target.getStage();
@@ -231,6 +239,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   }, []);
 
   const onPointerDown = (event: Konva.KonvaEventObject<PointerEvent>) => {
+    if (touchInput.current?.pinching()) return;
     const p = latest.current;
     const at = boardPointer();
     if (!at) return;
@@ -261,7 +270,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       const here = boardPointer();
       if (here) latest.current.onCursor(here);
     }
-    if (!current) return;
+    if (!current || touchInput.current?.pinching()) return;
     if (current.type === 'pan') {
       const next = { x: event.evt.clientX, y: event.evt.clientY };
       latest.current.onViewport(

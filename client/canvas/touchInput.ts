@@ -84,6 +84,8 @@ export function createTouchInput(options: TouchOptions) {
   };
 
   return {
+    /** True while two fingers are down: one-finger gestures must stand aside. */
+    pinching: () => pinch !== null,
     /** Starts the long-press timer for a finger that went down on an item. */
     startLongPress(itemId: string, event: PointerEvent) {
       cancelPress();

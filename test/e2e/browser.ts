@@ -28,6 +28,8 @@ export function builtClient(): string {
   const outDir = mkdtempSync(path.join(tmpdir(), 'olievlek-client-'));
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
     stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make Vite build a development client.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   built = outDir;
   return outDir;
