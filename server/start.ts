@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import { getMeta } from '../shared/ydoc';
 import { ConfigError, type ServerConfig } from './config';
+import { createSnapshotService, type SnapshotService } from './boards/snapshots';
 import { createHttpServer } from './http/app';
 import { log } from './log';
 import { createServerMetrics, type ServerMetrics } from './serverMetrics';
@@ -21,6 +22,7 @@ export interface RunningServer {
   readonly port: number;
   readonly rooms: RoomManager;
   readonly metrics: ServerMetrics;
+  readonly snapshots: SnapshotService;
   /** Flushes every room, closes connections and the store; resolves when all is stored. */
   close(): Promise<void>;
 }
@@ -42,17 +44,26 @@ export async function startServer(
   }
   const metrics = createServerMetrics();
   const storage = timedStorage(options.storage ?? createSqliteStorage(config.dataDir), metrics.storeSeconds);
+  // The automatic snapshot: a content room that was edited unloads once everyone has left.
+  let onEditedUnload: ((boardId: string, state: Uint8Array) => Promise<unknown>) | null = null;
   const rooms = new RoomManager({
     storage,
     metrics,
+    onEditedUnload: async (room, state) => {
+      await onEditedUnload?.(room.boardId, state);
+    },
     unloadMs: config.roomUnloadMs,
     compactAfterUpdates: config.compactAfterUpdates,
     maxAwarenessBytes: config.maxAwarenessBytes,
     awarenessFlushMs: config.awarenessFlushMs,
   });
+  const snapshots = createSnapshotService(storage, rooms);
+  onEditedUnload = (boardId, state) => snapshots.takeAuto(boardId, 'lastLeft', state);
   const server = createHttpServer(config, {
     storage,
     metrics,
+    rooms,
+    snapshots,
     publicUrl: config.publicUrl,
     liveTitle: (boardId) => {
       const room = rooms.peek(boardId);
@@ -94,5 +105,5 @@ export async function startServer(
       await httpClosed;
       log('info', 'server.stopped', {});
     })());
-  return { server, port, rooms, metrics, close };
+  return { server, port, rooms, metrics, snapshots, close };
 }

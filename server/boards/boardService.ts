@@ -27,8 +27,11 @@ export type Access =
   | { readonly ok: true; readonly role: Role; readonly title: string }
   | { readonly ok: false; readonly reason: 'unknown-board' | 'bad-token' };
 
-/** Creates the board record and writes its `meta` (schemaVersion, title, language) into storage. */
-export async function createBoard(storage: Storage, input: NewBoard): Promise<CreatedBoard> {
+/**
+ * Creates the board record and writes its `meta` (schemaVersion, title, language) into storage;
+ * `content` (an imported board, its meta already written) becomes the first state instead.
+ */
+export async function createBoard(storage: Storage, input: NewBoard, content?: Y.Doc): Promise<CreatedBoard> {
   const id = createBoardId();
   const title = toWellFormed(input.title);
   const tokens: Record<Role, string> = {
@@ -36,10 +39,10 @@ export async function createBoard(storage: Storage, input: NewBoard): Promise<Cr
     participant: createToken(),
     viewer: createToken(),
   };
-  const doc = new Y.Doc();
-  initBoardDoc(doc, { schemaVersion: CURRENT_SCHEMA_VERSION, title, language: input.language });
+  const doc = content ?? new Y.Doc();
+  if (!content) initBoardDoc(doc, { schemaVersion: CURRENT_SCHEMA_VERSION, title, language: input.language });
   const initialUpdate = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
+  if (!content) doc.destroy();
   await storage.createBoard(
     {
       id,

@@ -45,7 +45,7 @@ export function createHttpServer(config: ServerConfig, deps: HttpDeps): Server {
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const route = url.pathname.startsWith('/api/boards') ? 'boards' : 'other';
     try {
-      if (route !== 'boards' || !/^\/api\/boards(\/[^/]+)?\/?$/.test(url.pathname)) {
+      if (route !== 'boards' || !/^\/api\/boards(\/[^/]+){0,4}\/?$/.test(url.pathname)) {
         throw new HttpError(404, 'not_found', 'no such API route');
       }
       await handleBoardsApi(req, res, url, deps);

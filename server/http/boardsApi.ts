@@ -1,15 +1,19 @@
 /**
  * The boards API (DESIGN.md contract 2): `POST /api/boards` creates a board and its three role
- * tokens; `GET /api/boards/:id` tells a token holder the board's title and their role. Bodies
- * are size-capped and validated with zod; every failure is a 4xx JSON answer, never a crash.
+ * tokens; `GET /api/boards/:id` tells a token holder the board's title and their role; export,
+ * import (boardFilesApi.ts) and snapshots (snapshotsApi.ts) hang below. Bodies are size-capped
+ * and validated with zod; every failure is a 4xx JSON answer, never a crash.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { checkAccess, createBoard } from '../boards/boardService';
+import { createBoard } from '../boards/boardService';
 import { log } from '../log';
-import type { Storage } from '../storage/storage';
 import { LANGUAGES, MAX_TITLE_LENGTH } from '../../shared/ydoc';
+import { authorize, methodNotAllowed } from './access';
+import { exportRoute, importRoute } from './boardFilesApi';
+import { sendCreated, type BoardsApiDeps } from './created';
 import { HttpError, readJson, sendJson } from './json';
+import { snapshotsRoute } from './snapshotsApi';
 
 /** Largest JSON body the boards API reads. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -25,14 +29,7 @@ const createBody = z
   })
   .strict();
 
-/** What the API needs from the rest of the server. */
-export interface BoardsApiDeps {
-  readonly storage: Storage;
-  /** The public base URL for links; falls back to the request's Host. */
-  readonly publicUrl: string | undefined;
-  /** The live title of a loaded board, fresher than the stored one. */
-  readonly liveTitle: (boardId: string) => string | undefined;
-}
+export type { BoardsApiDeps } from './created';
 
 /** Handles `/api/boards…`; throws HttpError for client mistakes. */
 export async function handleBoardsApi(
@@ -41,15 +38,26 @@ export async function handleBoardsApi(
   url: URL,
   deps: BoardsApiDeps,
 ): Promise<void> {
-  const parts = url.pathname.split('/').filter(Boolean); // ['api', 'boards', id?]
+  const parts = url.pathname.split('/').filter(Boolean); // ['api', 'boards', id?, …]
+  const id = parts[2];
   if (parts.length === 2) {
     if (req.method !== 'POST') throw methodNotAllowed('POST');
     return create(req, res, deps);
   }
-  if (parts.length === 3) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('GET, HEAD');
-    return show(req, res, url, parts[2]!, deps);
+  if (id === 'import' && parts.length === 3) {
+    if (req.method !== 'POST') throw methodNotAllowed('POST');
+    return importRoute(req, res, deps);
   }
+  if (id !== undefined && parts.length === 3) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('GET, HEAD');
+    return show(req, res, url, id, deps);
+  }
+  if (id !== undefined && parts[3] === 'export' && parts.length === 4) {
+    if (req.method !== 'GET') throw methodNotAllowed('GET');
+    return exportRoute(req, res, url, id, deps);
+  }
+  if (id !== undefined && parts[3] === 'snapshots')
+    return snapshotsRoute(req, res, url, id, parts.slice(4), deps);
   throw new HttpError(404, 'not_found', 'no such API route');
 }
 
@@ -65,28 +73,12 @@ async function create(req: IncomingMessage, res: ServerResponse, deps: BoardsApi
     );
   }
   const board = await createBoard(deps.storage, parsed.data);
-  const base = publicBase(req, deps.publicUrl);
-  const link = (token: string) => `${base}/b/${board.id}#${token}`;
   log('info', 'board.created', {
     board: board.id,
     language: parsed.data.language,
     template: parsed.data.template,
   });
-  sendJson(
-    res,
-    201,
-    {
-      id: board.id,
-      title: board.title,
-      tokens: board.tokens,
-      urls: {
-        facilitator: link(board.tokens.facilitator),
-        participant: link(board.tokens.participant),
-        viewer: link(board.tokens.viewer),
-      },
-    },
-    { Location: `/api/boards/${board.id}` },
-  );
+  sendCreated(req, res, deps, board);
 }
 
 async function show(
@@ -96,25 +88,6 @@ async function show(
   id: string,
   deps: BoardsApiDeps,
 ): Promise<void> {
-  const access = await checkAccess(deps.storage, id, tokenOf(req, url));
-  if (!access.ok && access.reason === 'unknown-board')
-    throw new HttpError(404, 'unknown_board', 'no such board');
-  if (!access.ok) throw new HttpError(401, 'unauthorized', 'a valid token for this board is required');
+  const access = await authorize(deps.storage, req, url, id);
   sendJson(res, 200, { id, title: deps.liveTitle(id) ?? access.title, role: access.role });
-}
-
-/** The token from `Authorization: Bearer …` or `?token=`. */
-function tokenOf(req: IncomingMessage, url: URL): string | null {
-  const header = req.headers.authorization;
-  const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  return bearer ?? url.searchParams.get('token');
-}
-
-function publicBase(req: IncomingMessage, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '');
-  return `http://${req.headers.host ?? 'localhost'}`;
-}
-
-function methodNotAllowed(allow: string): HttpError {
-  return new HttpError(405, 'method_not_allowed', `use ${allow}`, { allow });
 }

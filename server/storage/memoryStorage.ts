@@ -1,5 +1,5 @@
 /** Storage in process memory, for tests: same semantics as the SQLite adapter, no durability. */
-import type { BoardRecord, SnapshotInfo, Storage, StoredDoc } from './storage';
+import type { BoardRecord, Storage, StoredDoc, StoredSnapshot } from './storage';
 
 interface Row {
   readonly seq: number;
@@ -10,7 +10,7 @@ interface Row {
 export function createMemoryStorage(): Storage & { readonly rows: (room: string) => number } {
   const boards = new Map<string, BoardRecord>();
   const logs = new Map<string, Row[]>();
-  const snapshots: SnapshotInfo[] = [];
+  const snapshots: StoredSnapshot[] = [];
   let seq = 0;
 
   const append = (room: string, update: Uint8Array): number => {
@@ -49,7 +49,19 @@ export function createMemoryStorage(): Storage & { readonly rows: (room: string)
       logs.set(room, [{ seq: throughSeq, update: state.slice() }, ...kept]);
     },
     async listSnapshots(boardId) {
-      return snapshots.filter((s) => s.boardId === boardId).sort((a, b) => b.createdAt - a.createdAt);
+      return snapshots
+        .filter((s) => s.boardId === boardId)
+        .map(({ id, label, createdAt }) => ({ id, boardId, label, createdAt }))
+        .reverse()
+        .sort((a, b) => b.createdAt - a.createdAt);
+    },
+    async createSnapshot(snapshot) {
+      if (!boards.has(snapshot.boardId)) throw new Error(`board ${snapshot.boardId} does not exist`);
+      snapshots.push({ ...snapshot, state: snapshot.state.slice() });
+    },
+    async getSnapshot(boardId, id) {
+      const found = snapshots.find((s) => s.boardId === boardId && s.id === id);
+      return found ? { ...found, state: found.state.slice() } : null;
     },
     async close() {},
     rows: (room) => logs.get(room)?.length ?? 0,

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { BoardRecord, Role, SnapshotInfo, Storage, StoredDoc } from './storage';
+import type { BoardRecord, Role, SnapshotInfo, Storage, StoredDoc, StoredSnapshot } from './storage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -68,8 +68,15 @@ export function createSqliteStorage(dataDir: string): Storage {
   );
   const deleteThrough = db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?');
   const selectSnapshots = db.prepare<[string], { id: string; label: string; created_at: number }>(
-    'SELECT id, label, created_at FROM snapshots WHERE board_id = ? ORDER BY created_at DESC',
+    'SELECT id, label, created_at FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
   );
+  const insertSnapshot = db.prepare(
+    'INSERT INTO snapshots (id, board_id, label, created_at, state) VALUES (?, ?, ?, ?, ?)',
+  );
+  const selectSnapshot = db.prepare<
+    [string, string],
+    { id: string; label: string; created_at: number; state: Buffer }
+  >('SELECT id, label, created_at, state FROM snapshots WHERE board_id = ? AND id = ?');
 
   const create = db.transaction((board: BoardRecord, initialUpdate: Uint8Array) => {
     insertBoard.run({
@@ -127,6 +134,21 @@ export function createSqliteStorage(dataDir: string): Storage {
       return selectSnapshots
         .all(boardId)
         .map((r) => ({ id: r.id, boardId, label: r.label, createdAt: r.created_at }));
+    },
+    async createSnapshot(snapshot: StoredSnapshot) {
+      insertSnapshot.run(
+        snapshot.id,
+        snapshot.boardId,
+        snapshot.label,
+        snapshot.createdAt,
+        Buffer.from(snapshot.state.buffer, snapshot.state.byteOffset, snapshot.state.byteLength),
+      );
+    },
+    async getSnapshot(boardId, id): Promise<StoredSnapshot | null> {
+      const row = selectSnapshot.get(boardId, id);
+      if (!row) return null;
+      const state = new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength);
+      return { id: row.id, boardId, label: row.label, createdAt: row.created_at, state };
     },
     async close() {
       if (!db.open) return;

@@ -29,12 +29,17 @@ export interface StoredDoc {
   readonly lastSeq: number;
 }
 
-/** A stored snapshot's listing entry (snapshots themselves arrive with the export issue). */
+/** A stored snapshot's listing entry. */
 export interface SnapshotInfo {
   readonly id: string;
   readonly boardId: string;
   readonly label: string;
   readonly createdAt: number;
+}
+
+/** A snapshot with the board's content state at the time (a Yjs update of the whole document). */
+export interface StoredSnapshot extends SnapshotInfo {
+  readonly state: Uint8Array;
 }
 
 /** The persistence behind the server. */
@@ -53,6 +58,10 @@ export interface Storage {
   compact(room: string, state: Uint8Array, throughSeq: number): Promise<void>;
   /** The board's snapshots, newest first. */
   listSnapshots(boardId: string): Promise<SnapshotInfo[]>;
+  /** Stores a snapshot; resolves once it is durable. */
+  createSnapshot(snapshot: StoredSnapshot): Promise<void>;
+  /** One snapshot of a board with its state, or null (also for another board's snapshot id). */
+  getSnapshot(boardId: string, id: string): Promise<StoredSnapshot | null>;
   /** Flushes and releases the store; no call may follow. */
   close(): Promise<void>;
 }

@@ -22,6 +22,8 @@ export function timedStorage(inner: Storage, seconds: Histogram): Storage {
     appendUpdate: time('append', inner.appendUpdate.bind(inner)),
     compact: time('compact', inner.compact.bind(inner)),
     listSnapshots: time('listSnapshots', inner.listSnapshots.bind(inner)),
+    createSnapshot: time('createSnapshot', inner.createSnapshot.bind(inner)),
+    getSnapshot: time('getSnapshot', inner.getSnapshot.bind(inner)),
     close: inner.close.bind(inner),
   };
 }

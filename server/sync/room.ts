@@ -38,6 +38,11 @@ export interface RoomContext {
   readonly awarenessFlushMs: number;
   /** Called once the room has unloaded or failed, so the manager forgets it. */
   readonly onClosed: (room: Room) => void;
+  /**
+   * Called in the queue while a content room that was edited since it loaded unloads (the
+   * last person left and nobody came back), with its final state: the automatic snapshot.
+   */
+  readonly onEditedUnload?: (room: Room, state: Uint8Array) => Promise<void>;
 }
 
 type Write = { readonly kind: 'write'; readonly conn: Connection; readonly update: Uint8Array };
@@ -45,6 +50,9 @@ type Op = Write | { readonly kind: 'task'; readonly run: () => Promise<void> | v
 
 /** Origin of the stored updates replayed at load; they are not stored again. */
 const LOADED = Symbol('loaded');
+
+/** Origin of changes the server makes itself (a restore). */
+export const SERVER_ORIGIN = Symbol('server');
 
 /** A loaded (or loading) room. */
 export class Room {
@@ -61,6 +69,8 @@ export class Room {
   private working = false;
   private unstored: { update: Uint8Array; origin: unknown }[] = [];
   private state: 'open' | 'closing' | 'closed' = 'open';
+  /** Whether anything was stored since the load (the migration aside). */
+  private edited = false;
   private resolveLoaded!: (ok: boolean) => void;
   /** Resolves true once loaded, false if the load failed. */
   readonly loaded = new Promise<boolean>((resolve) => (this.resolveLoaded = resolve));
@@ -142,6 +152,48 @@ export class Room {
       case 'auth':
         break;
     }
+  }
+
+  /** Runs `fn` on the document after everything queued before it; it sees only stored state. */
+  read<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+    return this.run(() => fn(this.doc));
+  }
+
+  /**
+   * A change made by the server (a restore): made in the queue like a client's write, stored,
+   * then relayed to every connection, so it keeps the durability promise and everyone sees it.
+   */
+  change<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+    return this.run(async () => {
+      const result = this.doc.transact(() => fn(this.doc), SERVER_ORIGIN);
+      const changes = await this.store();
+      if (changes.length > 0) {
+        this.edited = true;
+        const message = encodeUpdate(Y.mergeUpdates(changes.map((c) => c.update)));
+        this.conns.forEach((c) => c.send(message, 'sync'));
+      }
+      if (this.log.compactionDue) await this.log.compact(this.doc);
+      return result;
+    });
+  }
+
+  private run<T>(fn: () => T | Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.state !== 'open') {
+        reject(new Error(`room ${this.name} is unloading`));
+        return;
+      }
+      this.enqueue({
+        kind: 'task',
+        run: async () => {
+          try {
+            resolve(await fn());
+          } catch (error) {
+            reject(error as Error);
+          }
+        },
+      });
+    });
   }
 
   /** Unloads once the queue drains: compacts the log and keeps the board's listed title current. */
@@ -233,6 +285,7 @@ export class Room {
     }
     const changes = await this.store();
     if (changes.length === 0) return;
+    this.edited = true;
     if (reverted) {
       // Edit and undo travel together, to everyone, so no one sees the refused edit land.
       const message = encodeUpdate(Y.mergeUpdates(changes.map((c) => c.update)));
@@ -263,6 +316,12 @@ export class Room {
     if (this.kind === 'content') {
       const title = getMeta(this.doc).get('title');
       if (typeof title === 'string') await this.ctx.storage.updateBoardTitle(this.boardId, title);
+      if (this.edited && this.ctx.onEditedUnload) {
+        // A failed snapshot must not keep the room (and its stored state) from unloading.
+        await this.ctx.onEditedUnload(this, Y.encodeStateAsUpdate(this.doc)).catch((error: unknown) => {
+          log('error', 'snapshot.auto_failed', { room: this.name, error });
+        });
+      }
     }
     log('info', 'room.unloaded', { room: this.name });
     this.close();

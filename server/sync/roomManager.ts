@@ -19,12 +19,16 @@ export interface RoomManagerOptions {
   readonly compactAfterUpdates: number;
   readonly maxAwarenessBytes: number;
   readonly awarenessFlushMs: number;
+  /** See RoomContext.onEditedUnload: the automatic snapshot when the last person has left. */
+  readonly onEditedUnload?: (room: Room, state: Uint8Array) => Promise<void>;
 }
 
 interface Entry {
   readonly room: Room;
   /** Content rooms depending on this (control) room. */
   dependents: number;
+  /** Server work holding the room loaded (a restore), see `withRoom`. */
+  holds: number;
   timer: NodeJS.Timeout | null;
 }
 
@@ -42,6 +46,7 @@ export class RoomManager {
       maxAwarenessBytes: options.maxAwarenessBytes,
       awarenessFlushMs: options.awarenessFlushMs,
       onClosed: (room) => this.forget(room),
+      onEditedUnload: (room, state) => options.onEditedUnload?.(room, state) ?? Promise.resolve(),
     };
   }
 
@@ -66,6 +71,23 @@ export class RoomManager {
     }
     entry.room.join(conn);
     return entry.room;
+  }
+
+  /**
+   * Runs `fn` with the board's content room loaded (loading it if needed) and held loaded
+   * until `fn` settles; rejects when the server is stopping or the room fails to load.
+   */
+  async withRoom<T>(boardId: string, fn: (room: Room) => Promise<T>): Promise<T> {
+    const entry = await this.acquire({ name: boardId, boardId, kind: 'content' });
+    if (!entry) throw new Error('the server is stopping');
+    entry.holds += 1;
+    try {
+      if (!(await entry.room.loaded)) throw new Error(`room ${boardId} could not be loaded`);
+      return await fn(entry.room);
+    } finally {
+      entry.holds -= 1;
+      this.maybeScheduleUnload(entry);
+    }
   }
 
   /** Takes a closed connection out of its room; an empty room unloads after the delay. */
@@ -117,6 +139,7 @@ export class RoomManager {
     const entry: Entry = {
       room: new Room(target.name, target.boardId, target.kind, this.ctx, controlRoom),
       dependents: 0,
+      holds: 0,
       timer: null,
     };
     this.entries.set(target.name, entry);
@@ -129,10 +152,18 @@ export class RoomManager {
   }
 
   private maybeScheduleUnload(entry: Entry): void {
-    if (entry.timer || entry.room.members.size > 0 || entry.dependents > 0 || entry.room.isClosing) return;
+    if (
+      entry.timer ||
+      entry.room.members.size > 0 ||
+      entry.dependents > 0 ||
+      entry.holds > 0 ||
+      entry.room.isClosing
+    )
+      return;
     entry.timer = setTimeout(() => {
       entry.timer = null;
-      if (entry.room.members.size === 0 && entry.dependents === 0) void entry.room.unload();
+      if (entry.room.members.size === 0 && entry.dependents === 0 && entry.holds === 0)
+        void entry.room.unload();
     }, this.options.unloadMs);
   }
 

@@ -1,0 +1,107 @@
+/**
+ * Snapshots: a board's content frozen under a label. `take` is the one function every feature
+ * calls (the facilitator's button, the automatic snapshot when the last person has left, and
+ * later every phase change); `restore` turns the board back into a snapshot as one new change
+ * through the room (stored before it is relayed, seen by everyone), after first taking a
+ * snapshot of what it replaces, so a restore can itself be undone by restoring that one.
+ *
+ *   const snapshots = createSnapshotService(storage, rooms);
+ *   await snapshots.take(boardId, 'Na de oogst');
+ */
+import * as Y from 'yjs';
+import type { BoardReadModel } from '../../shared/readBoard';
+import { restoreBoard, type RestoreSummary } from '../../shared/restoreBoard';
+import { toWellFormed } from '../../shared/wellFormed';
+import { log } from '../log';
+import type { SnapshotInfo, Storage } from '../storage/storage';
+import type { RoomManager } from '../sync/roomManager';
+import { boardState, readState } from './boardState';
+import { createBoardId } from './tokens';
+
+/** Longest snapshot label. */
+export const MAX_SNAPSHOT_LABEL = 120;
+
+/** Why a snapshot was taken without anyone asking, for its label. */
+export type AutoReason = 'lastLeft' | 'beforeRestore';
+
+const AUTO_LABELS: Record<AutoReason, Record<'nl' | 'en', string>> = {
+  lastLeft: { en: 'Automatic: everyone left', nl: 'Automatisch: iedereen is weg' },
+  beforeRestore: { en: 'Automatic: before restoring', nl: 'Automatisch: vóór herstellen' },
+};
+
+/** What the server does with snapshots. */
+export interface SnapshotService {
+  /** Takes a snapshot of the board as it is now. */
+  take(boardId: string, label: string): Promise<SnapshotInfo>;
+  /** Stores `state` (a whole content document) as an automatic snapshot. */
+  takeAuto(boardId: string, reason: AutoReason, state: Uint8Array): Promise<SnapshotInfo>;
+  list(boardId: string): Promise<SnapshotInfo[]>;
+  /** A snapshot's read model, or null when the board has no such snapshot. */
+  read(boardId: string, snapshotId: string): Promise<{ info: SnapshotInfo; board: BoardReadModel } | null>;
+  /** Makes the board read like the snapshot again; null when there is no such snapshot. */
+  restore(
+    boardId: string,
+    snapshotId: string,
+  ): Promise<{ restored: SnapshotInfo; backup: SnapshotInfo; summary: RestoreSummary } | null>;
+}
+
+/** The snapshot service over a store and the live rooms. */
+export function createSnapshotService(storage: Storage, rooms: RoomManager): SnapshotService {
+  let last = 0;
+  // Two snapshots in one millisecond would list in an arbitrary order; time only goes up.
+  const now = () => (last = Math.max(Date.now(), last + 1));
+
+  async function store(boardId: string, label: string, state: Uint8Array): Promise<SnapshotInfo> {
+    const info: SnapshotInfo = {
+      id: createBoardId(),
+      boardId,
+      label: toWellFormed(label).replace(/\s+/g, ' ').trim().slice(0, MAX_SNAPSHOT_LABEL),
+      createdAt: now(),
+    };
+    await storage.createSnapshot({ ...info, state });
+    log('info', 'snapshot.taken', { board: boardId, snapshot: info.id });
+    return info;
+  }
+
+  function autoLabel(reason: AutoReason, state: Uint8Array): string {
+    return AUTO_LABELS[reason][readState(state).meta.language];
+  }
+
+  return {
+    async take(boardId, label) {
+      return store(boardId, label, await boardState(storage, rooms, boardId));
+    },
+    async takeAuto(boardId, reason, state) {
+      return store(boardId, autoLabel(reason, state), state);
+    },
+    list: (boardId) => storage.listSnapshots(boardId),
+    async read(boardId, snapshotId) {
+      const found = await storage.getSnapshot(boardId, snapshotId);
+      if (!found) return null;
+      const { state, ...info } = found;
+      return { info, board: readState(state) };
+    },
+    async restore(boardId, snapshotId) {
+      const found = await storage.getSnapshot(boardId, snapshotId);
+      if (!found) return null;
+      const { state, ...restored } = found;
+      const target = readState(state);
+      return rooms.withRoom(boardId, async (room) => {
+        // The state it replaces is read in the same queued step as the change, so nothing
+        // another participant did in between is missing from the backup.
+        let current: Uint8Array = new Uint8Array();
+        const summary = await room.change((doc) => {
+          current = Y.encodeStateAsUpdate(doc);
+          return restoreBoard(doc, target);
+        });
+        const backup = await store(
+          boardId,
+          `${autoLabel('beforeRestore', current)} “${restored.label}”`,
+          current,
+        );
+        log('info', 'snapshot.restored', { board: boardId, snapshot: restored.id, ...summary });
+        return { restored, backup, summary };
+      });
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Every export format of a board from its read model: `json` (format v1, re-importable), `md`
+ * (the report), `svg`, `png` (2×) and `pdf` (board page and report), each with its content type
+ * and a safe file name `<title>-<date>.<ext>`. Used by the HTTP API and the CLI.
+ *
+ *   const file = await exportBoard(board, 'png', { now: new Date() });
+ *   res.end(file.body);
+ */
+import { toBoardJson } from '../../shared/boardJson';
+import type { BoardReadModel } from '../../shared/readBoard';
+import { exportFileName } from '../../shared/render/fileName';
+import { boardReport, reportMarkdown } from '../../shared/render/report';
+import { renderBoardSvg } from '../../shared/render/svg';
+import { boardPdf } from './pdf';
+import { svgToPng } from './png';
+
+/** The formats, as `?format=` names them. */
+export const EXPORT_FORMATS = ['json', 'md', 'svg', 'png', 'pdf'] as const;
+
+/** One export format. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** True when the value names an export format. */
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** An exported file. */
+export interface ExportedFile {
+  readonly body: Buffer;
+  readonly contentType: string;
+  readonly fileName: string;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  svg: 'image/svg+xml; charset=utf-8',
+  png: 'image/png',
+  pdf: 'application/pdf',
+};
+
+/** Exports a board; `suffix` goes into the file name (a snapshot's label). */
+export async function exportBoard(
+  board: BoardReadModel,
+  format: ExportFormat,
+  options: { now?: Date; suffix?: string } = {},
+): Promise<ExportedFile> {
+  const now = options.now ?? new Date();
+  const fileName = exportFileName(board.meta.title, now, format, options.suffix);
+  const file = (body: Buffer) => ({ body, contentType: CONTENT_TYPES[format], fileName });
+  switch (format) {
+    case 'json':
+      return file(Buffer.from(`${JSON.stringify(toBoardJson(board), null, 2)}\n`, 'utf8'));
+    case 'md':
+      return file(Buffer.from(reportMarkdown(boardReport(board, { exportedAt: now })), 'utf8'));
+    case 'svg':
+      return file(
+        Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${renderBoardSvg(board).svg}\n`, 'utf8'),
+      );
+    case 'png': {
+      const rendered = renderBoardSvg(board);
+      return file(svgToPng(rendered.svg, rendered.width, rendered.height, 2));
+    }
+    case 'pdf': {
+      const rendered = renderBoardSvg(board);
+      const report = boardReport(board, { exportedAt: now });
+      return file(await boardPdf(rendered.svg, rendered.width, rendered.height, report, now));
+    }
+  }
+}
+
+/** A Content-Disposition header for a download, with an ASCII name and the UTF-8 form. */
+export function contentDisposition(fileName: string): string {
+  return `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

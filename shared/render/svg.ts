@@ -1,0 +1,170 @@
+/**
+ * The board as one SVG document: the renderer behind every export (SVG as is, PNG and PDF
+ * from it on the server) and the client's previews. Same visual language as the canvas:
+ * items in z-order, links on top with their captions, a ring where a link crosses a boundary
+ * marker. Everything people typed is escaped; the file is well-formed whatever is on the board.
+ *
+ *   const { svg, width, height } = renderBoardSvg(readBoard(doc));
+ */
+import { crossingSegment, linkCrossings } from '../analysis';
+import { boardBounds, boundaryLine, linkSegment, segmentIntersection, type Rect } from '../geometry';
+import { linkLabel } from '../i18n';
+import type { BoardLink } from '../links/link';
+import { itemsById, type BoardReadModel } from '../readBoard';
+import type { BoardItem } from '../schema';
+import type { Language } from '../ydoc';
+import { itemSvg, labelWidth } from './itemSvg';
+import { withDisplayHeight } from './layout';
+import { dash, el, escapeXml, num, textEl } from './svgMarkup';
+import { BOUNDARY_STYLE, CANVAS_BACKGROUND, EXPORT_FONT_FAMILY, LINK_STYLE, MUTED } from './theme';
+
+/** How to draw the board. */
+export interface SvgOptions {
+  /** Labels' language; the board's own by default. */
+  readonly language?: Language;
+  /** Room around the items, in board units (default 40). */
+  readonly padding?: number;
+  /** Draws the board title above the items (default true). */
+  readonly title?: boolean;
+}
+
+/** A rendered board: the markup and its size in board units. */
+export interface RenderedSvg {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+  /** The board area the image shows (items' extent plus padding and the title). */
+  readonly viewBox: Rect;
+}
+
+const TITLE_SIZE = 22;
+const TITLE_ROOM = 44;
+const EMPTY: Rect = { x: 0, y: 0, w: 480, h: 240 };
+
+/** Renders the whole board (not a viewport) to SVG. */
+export function renderBoardSvg(board: BoardReadModel, options: SvgOptions = {}): RenderedSvg {
+  const language = options.language ?? board.meta.language;
+  const padding = options.padding ?? 40;
+  const showTitle = (options.title ?? true) && board.meta.title.trim() !== '';
+  const shown = board.items.map(withDisplayHeight);
+  const byId = new Map(shown.map((item) => [item.id, item]));
+  const extent = boardBounds(shown) ?? EMPTY;
+  const top = showTitle ? TITLE_ROOM : 0;
+  const viewBox: Rect = {
+    x: extent.x - padding,
+    y: extent.y - padding - top,
+    w: extent.w + 2 * padding,
+    h: extent.h + 2 * padding + top,
+  };
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${num(viewBox.w)}" height="${num(viewBox.h)}"` +
+      ` viewBox="${num(viewBox.x)} ${num(viewBox.y)} ${num(viewBox.w)} ${num(viewBox.h)}"` +
+      ` font-family="${escapeXml(EXPORT_FONT_FAMILY)}">`,
+  );
+  parts.push(el('title', {}, escapeXml(board.meta.title || 'Olievlek')));
+  parts.push(
+    el('rect', { x: viewBox.x, y: viewBox.y, width: viewBox.w, height: viewBox.h, fill: CANVAS_BACKGROUND }),
+  );
+  if (showTitle)
+    parts.push(
+      textEl(board.meta.title, {
+        x: viewBox.x + padding,
+        y: viewBox.y + padding + TITLE_SIZE * 0.8,
+        'font-size': TITLE_SIZE,
+        'font-weight': 'bold',
+        fill: MUTED,
+      }),
+    );
+  parts.push('<g>');
+  for (const item of board.items) parts.push(itemSvg(item, language));
+  parts.push('</g><g>');
+  const crossings = new Map(linkCrossings(board).map((c) => [c.linkId, c.markerIds]));
+  const original = itemsById(board);
+  for (const link of board.links) {
+    const from = byId.get(link.from);
+    const to = byId.get(link.to);
+    if (!from || !to) continue;
+    parts.push(linkSvg(link, from, to, language, crossingRings(link, crossings, original, from, to)));
+  }
+  parts.push('</g></svg>');
+  return { svg: parts.join(''), width: viewBox.w, height: viewBox.h, viewBox };
+}
+
+/** A link: an arrow from border to border, its caption at the middle. */
+function linkSvg(link: BoardLink, from: BoardItem, to: BoardItem, language: Language, rings: string): string {
+  const segment = linkSegment(from, to);
+  if (!segment) return '';
+  const style = LINK_STYLE[link.kind];
+  const { a, b } = segment;
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  const ux = (b.x - a.x) / length;
+  const uy = (b.y - a.y) / length;
+  // The line stops where the head begins, so a dashed line never pokes through its tip.
+  const head = Math.min(12, length);
+  const base = { x: b.x - ux * head, y: b.y - uy * head };
+  const half = 5.5;
+  const points = [
+    [b.x, b.y],
+    [base.x - uy * half, base.y + ux * half],
+    [base.x + uy * half, base.y - ux * half],
+  ]
+    .map(([x, y]) => `${num(x ?? 0)},${num(y ?? 0)}`)
+    .join(' ');
+  const caption = link.label
+    ? `${linkLabel(language, link.kind)}: ${link.label}`
+    : linkLabel(language, link.kind);
+  const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const width = labelWidth(caption, 11) + 6;
+  return el(
+    'g',
+    {},
+    el('line', {
+      x1: a.x,
+      y1: a.y,
+      x2: base.x,
+      y2: base.y,
+      stroke: style.colour,
+      'stroke-width': 2.5,
+      'stroke-dasharray': dash(style.dash),
+    }) +
+      el('polygon', { points, fill: style.colour }) +
+      rings +
+      el('rect', { x: mid.x, y: mid.y, width, height: 17, rx: 4, fill: '#ffffff', 'fill-opacity': 0.92 }) +
+      textEl(caption.replace(/\s+/g, ' '), {
+        x: mid.x + 3,
+        y: mid.y + 3 + 11 * 0.85,
+        'font-size': 11,
+        fill: style.colour,
+      }),
+  );
+}
+
+/** Rings where the drawn arrow meets each boundary marker the link crosses, in the marker's colour. */
+function crossingRings(
+  link: BoardLink,
+  crossings: ReadonlyMap<string, readonly string[]>,
+  original: ReadonlyMap<string, BoardItem>,
+  from: BoardItem,
+  to: BoardItem,
+): string {
+  const markerIds = crossings.get(link.id);
+  if (!markerIds) return '';
+  const drawn = linkSegment(from, to);
+  const analysed = crossingSegment(original.get(link.from) ?? from, original.get(link.to) ?? to);
+  let out = '';
+  for (const markerId of markerIds) {
+    const marker = original.get(markerId);
+    if (marker?.kind !== 'boundary') continue;
+    const line = boundaryLine(marker);
+    const point =
+      (drawn && segmentIntersection(drawn.a, drawn.b, line.a, line.b)) ??
+      segmentIntersection(analysed.a, analysed.b, line.a, line.b);
+    if (!point) continue;
+    const colour = BOUNDARY_STYLE[marker.boundaryType].colour;
+    out +=
+      el('circle', { cx: point.x, cy: point.y, r: 9, fill: '#ffffff', stroke: colour, 'stroke-width': 3 }) +
+      el('circle', { cx: point.x, cy: point.y, r: 4, fill: colour });
+  }
+  return out;
+}
