@@ -117,7 +117,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
   const area = visibleRect(viewport);
   const culled = inflateRect(area, CULL_MARGIN / viewport.zoom + CULL_MARGIN);
-  const detail = viewport.zoom < 0.35 ? 'low' : 'full';
+  const detail = viewport.zoom < 0.3 ? 'low' : 'full';
   const captions = captionLevel(viewport.zoom);
   const visibleItems = useMemo(
     () => board.items.filter((item) => rectsIntersect(culled, itemBounds(item))),

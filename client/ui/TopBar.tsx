@@ -73,7 +73,10 @@ export function TopBar({ editor, snapshot, role, status, peers, panel, onToggleP
         lang={language === 'nl' ? 'en' : 'nl'}
         onClick={() => editor.setLanguage(language === 'nl' ? 'en' : 'nl')}
       >
-        {t(language, 'action.language')}
+        <span className="long">{t(language, 'action.language')}</span>
+        <span className="short" aria-hidden="true">
+          {language === 'nl' ? 'EN' : 'NL'}
+        </span>
       </button>
     </header>
   );

@@ -8,6 +8,7 @@ import type { BoardConnection, Role } from '../sync/connection';
 import {
   colourFor,
   createCursorPublisher,
+  PRESENCE_COLOURS,
   readPeers,
   setSelection,
   setUser,
@@ -21,7 +22,19 @@ export function usePresence(editor: Editor, connection: BoardConnection, role: R
   const awareness = connection.provider.awareness;
   const [name, setName] = useState(storedName);
   const [peers, setPeers] = useState<Peer[]>(() => readPeers(awareness));
-  const colour = colourFor(editor.userId);
+  // Our hashed colour, unless someone here already shows it: then the next free one.
+  const [colour] = useState(() => {
+    const taken = new Set(
+      readPeers(awareness)
+        .filter((peer) => !peer.self)
+        .map((peer) => peer.colour),
+    );
+    const first = PRESENCE_COLOURS.indexOf(colourFor(editor.userId));
+    const free = PRESENCE_COLOURS.map(
+      (_, i) => PRESENCE_COLOURS[(first + i) % PRESENCE_COLOURS.length] as string,
+    );
+    return free.find((c) => !taken.has(c)) ?? colourFor(editor.userId);
+  });
   const cursor = useMemo(() => createCursorPublisher(awareness), [awareness]);
 
   useEffect(() => {

@@ -50,6 +50,52 @@ async function main(): Promise<void> {
     await page.mouse.click(stuwtjes.x, stuwtjes.y);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${OUT}/board-insights-1280x800.png` });
+    // A tablet in landscape with three other people's cursors and one of their selections.
+    const people: [string, number, number][] = [
+      ['Anouk (waterschap)', 0.35, 0.4],
+      ['Bram (LTO)', 0.62, 0.55],
+      ['Cees (provincie)', 0.5, 0.75],
+    ];
+    const others = [];
+    for (const [name, fx, fy] of people) {
+      const other = await openBoard(
+        browser,
+        server,
+        board.urls.participant,
+        { width: 1280, height: 800 },
+        { name },
+      );
+      others.push({ page: other, fx, fy });
+    }
+    const tablet = await openBoard(
+      browser,
+      server,
+      board.urls.participant,
+      { width: 1024, height: 768 },
+      {
+        name: 'Tablet',
+        hasTouch: true,
+        isMobile: true,
+      },
+    );
+    await tablet.keyboard.press('Shift+Digit1');
+    for (const { page: other, fx, fy } of others) {
+      await other.keyboard.press('Shift+Digit1');
+      const box = await other.locator('.canvas').boundingBox();
+      if (box) await other.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 3 });
+    }
+    const bram = others[1]?.page;
+    await bram
+      ?.getByRole('region', { name: 'Overzicht' })
+      .getByRole('button', { name: /^Small win: Peilbesluit/ })
+      .click();
+    await tablet.waitForTimeout(800);
+    await tablet.screenshot({ path: `${OUT}/tablet-1024x768-three-cursors.png` });
+    await tablet.setViewportSize({ width: 768, height: 1024 });
+    await tablet.waitForTimeout(300);
+    await tablet.getByRole('button', { name: 'Passend maken' }).click();
+    await tablet.waitForTimeout(600);
+    await tablet.screenshot({ path: `${OUT}/tablet-768x1024-three-cursors.png` });
     console.log(`screenshots written to ${OUT}/`);
   } finally {
     await browser.close();
