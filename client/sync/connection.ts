@@ -74,6 +74,10 @@ export function syncUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
 }
 
+/** How often we renew our presence, and how long a silent connection may last before it counts as lost. */
+const HEARTBEAT_MS = 2000;
+const HEARTBEAT_DEAD_MS = 4500;
+
 /** Connects to a board, keeping a copy in IndexedDB so edits survive a reload without network. */
 export function connectBoard(boardId: string, token: string, handlers: ConnectionHandlers): BoardConnection {
   const doc = new Y.Doc();
@@ -129,12 +133,26 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
   };
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
+  // A network that vanishes without the browser noticing (a venue access point dropping us)
+  // would otherwise look connected for 30 s. Renewing our presence makes the server answer
+  // every couple of seconds; silence for HEARTBEAT_DEAD_MS means the link is gone.
+  const heartbeat = setInterval(() => {
+    if (!provider.wsconnected) return;
+    if (Date.now() - provider.wsLastMessageReceived > HEARTBEAT_DEAD_MS) {
+      provider.ws?.close();
+      report();
+      return;
+    }
+    const state = provider.awareness.getLocalState();
+    if (state) provider.awareness.setLocalState(state);
+  }, HEARTBEAT_MS);
   report();
   return {
     doc,
     provider,
     controlDoc,
     destroy() {
+      clearInterval(heartbeat);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       provider.destroy();
