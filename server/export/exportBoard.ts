@@ -12,7 +12,7 @@ import { exportFileName } from '../../shared/render/fileName';
 import { boardReport, reportMarkdown } from '../../shared/render/report';
 import { renderBoardSvg } from '../../shared/render/svg';
 import { boardPdf } from './pdf';
-import { svgToPng } from './png';
+import { boardPng } from './png';
 
 /** The formats, as `?format=` names them. */
 export const EXPORT_FORMATS = ['json', 'md', 'svg', 'png', 'pdf'] as const;
@@ -58,10 +58,8 @@ export async function exportBoard(
       return file(
         Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${renderBoardSvg(board).svg}\n`, 'utf8'),
       );
-    case 'png': {
-      const rendered = renderBoardSvg(board);
-      return file(svgToPng(rendered.svg, rendered.width, rendered.height, 2));
-    }
+    case 'png':
+      return file(boardPng(board, 2).png);
     case 'pdf': {
       const rendered = renderBoardSvg(board);
       const report = boardReport(board, { exportedAt: now });

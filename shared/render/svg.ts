@@ -26,7 +26,16 @@ export interface SvgOptions {
   readonly padding?: number;
   /** Draws the board title above the items (default true). */
   readonly title?: boolean;
+  /**
+   * `low` leaves out the text of items and links, as the canvas does below a third of full
+   * size where it is unreadable: for raster images of big boards, where shaping tens of
+   * thousands of lines would take longer than the picture is worth. Cards keep their size.
+   */
+  readonly detail?: 'full' | 'low';
 }
+
+/** Every text element: content is always escaped (svgMarkup.ts), so it holds no `<`. */
+const TEXT_ELEMENT = /<text[^>]*>[^<]*<\/text>/g;
 
 /** A rendered board: the markup and its size in board units. */
 export interface RenderedSvg {
@@ -45,17 +54,11 @@ const EMPTY: Rect = { x: 0, y: 0, w: 480, h: 240 };
 export function renderBoardSvg(board: BoardReadModel, options: SvgOptions = {}): RenderedSvg {
   const language = options.language ?? board.meta.language;
   const padding = options.padding ?? 40;
-  const showTitle = (options.title ?? true) && board.meta.title.trim() !== '';
+  const showTitle = hasTitle(board, options);
   const shown = board.items.map(withDisplayHeight);
   const byId = new Map(shown.map((item) => [item.id, item]));
-  const extent = boardBounds(shown) ?? EMPTY;
-  const top = showTitle ? TITLE_ROOM : 0;
-  const viewBox: Rect = {
-    x: extent.x - padding,
-    y: extent.y - padding - top,
-    w: extent.w + 2 * padding,
-    h: extent.h + 2 * padding + top,
-  };
+  const viewBox = viewBoxOf(shown, padding, showTitle);
+
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${num(viewBox.w)}" height="${num(viewBox.h)}"` +
@@ -76,23 +79,51 @@ export function renderBoardSvg(board: BoardReadModel, options: SvgOptions = {}):
         fill: MUTED,
       }),
     );
-  parts.push('<g>');
-  for (const item of board.items) parts.push(itemSvg(item, language));
-  parts.push('</g><g>');
+  const low = options.detail === 'low';
+  const body: string[] = [];
+  for (const item of board.items) body.push(itemSvg(item, language));
   const crossings = new Map(linkCrossings(board).map((c) => [c.linkId, c.markerIds]));
   const original = itemsById(board);
   for (const link of board.links) {
     const from = byId.get(link.from);
     const to = byId.get(link.to);
     if (!from || !to) continue;
-    parts.push(linkSvg(link, from, to, language, crossingRings(link, crossings, original, from, to)));
+    body.push(linkSvg(link, from, to, language, crossingRings(link, crossings, original, from, to), low));
   }
-  parts.push('</g></svg>');
+  const markup = body.join('');
+  parts.push('<g>', low ? markup.replace(TEXT_ELEMENT, '') : markup, '</g></svg>');
   return { svg: parts.join(''), width: viewBox.w, height: viewBox.h, viewBox };
 }
 
+/** The board area an SVG of the board shows, without drawing it (for choosing a raster scale). */
+export function boardViewBox(board: BoardReadModel, options: SvgOptions = {}): Rect {
+  return viewBoxOf(board.items.map(withDisplayHeight), options.padding ?? 40, hasTitle(board, options));
+}
+
+function hasTitle(board: BoardReadModel, options: SvgOptions): boolean {
+  return (options.title ?? true) && board.meta.title.trim() !== '';
+}
+
+function viewBoxOf(shown: readonly BoardItem[], padding: number, showTitle: boolean): Rect {
+  const extent = boardBounds(shown) ?? EMPTY;
+  const top = showTitle ? TITLE_ROOM : 0;
+  return {
+    x: extent.x - padding,
+    y: extent.y - padding - top,
+    w: extent.w + 2 * padding,
+    h: extent.h + 2 * padding + top,
+  };
+}
+
 /** A link: an arrow from border to border, its caption at the middle. */
-function linkSvg(link: BoardLink, from: BoardItem, to: BoardItem, language: Language, rings: string): string {
+function linkSvg(
+  link: BoardLink,
+  from: BoardItem,
+  to: BoardItem,
+  language: Language,
+  rings: string,
+  low = false,
+): string {
   const segment = linkSegment(from, to);
   if (!segment) return '';
   const style = LINK_STYLE[link.kind];
@@ -130,7 +161,17 @@ function linkSvg(link: BoardLink, from: BoardItem, to: BoardItem, language: Lang
     }) +
       el('polygon', { points, fill: style.colour }) +
       rings +
-      el('rect', { x: mid.x, y: mid.y, width, height: 17, rx: 4, fill: '#ffffff', 'fill-opacity': 0.92 }) +
+      (low
+        ? ''
+        : el('rect', {
+            x: mid.x,
+            y: mid.y,
+            width,
+            height: 17,
+            rx: 4,
+            fill: '#ffffff',
+            'fill-opacity': 0.92,
+          })) +
       textEl(caption.replace(/\s+/g, ' '), {
         x: mid.x + 3,
         y: mid.y + 3 + 11 * 0.85,
