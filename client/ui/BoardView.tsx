@@ -116,8 +116,24 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
         onTogglePanel={(next) => setPanel((open) => (open === next ? null : next))}
       />
       <div className="workspace">
-        {panel === 'outline' && <Outline editor={editor} snapshot={snapshot} />}
-        {panel === 'insights' && <InsightPanel editor={editor} snapshot={snapshot} analysis={analysis} />}
+        {panel === 'outline' && (
+          <Outline
+            editor={editor}
+            board={snapshot.board}
+            selection={snapshot.selection}
+            selectedLink={snapshot.selectedLink}
+            language={language}
+          />
+        )}
+        {panel === 'insights' && (
+          <InsightPanel
+            editor={editor}
+            board={snapshot.board}
+            selection={snapshot.selection}
+            language={language}
+            analysis={analysis}
+          />
+        )}
         <main className="stage-wrap" aria-label={t(language, 'canvas.label')}>
           <p className="visually-hidden">{t(language, 'canvas.help')}</p>
           <BoardCanvas

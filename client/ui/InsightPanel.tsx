@@ -3,23 +3,31 @@
  * ambitions, keystones, every path with the boundaries it crosses, the mechanism grid and
  * eternal-pilot warnings. Every entry focuses the canvas on what it names; it updates live.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { AnalysedPath, BoardAnalysis } from '../../shared/analysis';
 import { kindLabel, label } from '../../shared/i18n';
 import { MECHANISMS } from '../../shared/mechanisms';
-import { itemsById } from '../../shared/readBoard';
-import type { Editor, EditorSnapshot } from '../editor/editor';
+import { itemsById, type BoardReadModel } from '../../shared/readBoard';
+import type { Language } from '../../shared/ydoc';
+import type { Editor } from '../editor/editor';
 import { t, tf } from './strings';
 
 interface Props {
   editor: Editor;
-  snapshot: EditorSnapshot;
+  board: BoardReadModel;
+  selection: readonly string[];
+  language: Language;
   analysis: BoardAnalysis | null;
 }
 
-/** The insights panel. */
-export function InsightPanel({ editor, snapshot, analysis }: Props) {
-  const { board, language, selection } = snapshot;
+/** The insights panel; memoised so panning the canvas does not rebuild it. */
+export const InsightPanel = memo(function InsightPanel({
+  editor,
+  board,
+  selection,
+  language,
+  analysis,
+}: Props) {
   const byId = itemsById(board);
   const name = (id: string) => byId.get(id)?.text.trim() || t(language, 'outline.untitled');
   const focus = (id: string, text = name(id)) => (
@@ -157,7 +165,7 @@ export function InsightPanel({ editor, snapshot, analysis }: Props) {
       </Block>
     </section>
   );
-}
+});
 
 function Block({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -2,12 +2,14 @@
 import { useState, type FormEvent } from 'react';
 import { kindLabel } from '../../shared/i18n';
 import type { Language } from '../../shared/ydoc';
+import { ImportBoard, importProblems } from './ImportBoard';
 import { t } from './strings';
 
 interface Created {
   id: string;
   title: string;
   urls: { facilitator: string; participant: string; viewer: string };
+  problemCount?: number;
 }
 
 const ROLES = ['facilitator', 'participant', 'viewer'] as const;
@@ -106,10 +108,13 @@ export function Landing({ language: initial }: { language: Language }) {
             </p>
           )}
         </form>
-      ) : (
+      ) : null}
+      {!created && <ImportBoard language={language} onImported={setCreated} />}
+      {created && (
         <section className="created" aria-label={created.title}>
           <h2>{created.title}</h2>
           <p>{t(language, 'landing.created')}</p>
+          {importProblems(language, created) && <p role="status">{importProblems(language, created)}</p>}
           <dl className="links">
             {ROLES.map((role) => (
               <div key={role} className="link-row">

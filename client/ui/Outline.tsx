@@ -2,16 +2,41 @@
  * The Outline: every item grouped by kind, with its text and its links, as a landmark that
  * screen readers and tests can find by name. Choosing an entry focuses it on the canvas.
  */
+import { memo, useMemo } from 'react';
 import { ITEM_KINDS } from '../../shared/itemKinds';
+import type { BoardLink } from '../../shared/links/link';
 import { kindLabel, linkLabel } from '../../shared/i18n';
-import { itemsById } from '../../shared/readBoard';
-import type { Editor, EditorSnapshot } from '../editor/editor';
+import { itemsById, type BoardReadModel } from '../../shared/readBoard';
+import type { Language } from '../../shared/ydoc';
+import type { Editor } from '../editor/editor';
 import { t } from './strings';
 
-/** The outline panel. */
-export function Outline({ editor, snapshot }: { editor: Editor; snapshot: EditorSnapshot }) {
-  const { board, language, selection } = snapshot;
+interface OutlineProps {
+  editor: Editor;
+  board: BoardReadModel;
+  selection: readonly string[];
+  selectedLink: string | null;
+  language: Language;
+}
+
+/** The outline panel; memoised, because panning the canvas must not rebuild a list of thousands. */
+export const Outline = memo(function Outline({
+  editor,
+  board,
+  selection,
+  selectedLink,
+  language,
+}: OutlineProps) {
   const byId = itemsById(board);
+  const outgoingOf = useMemo(() => {
+    const map = new Map<string, BoardLink[]>();
+    for (const link of board.links) {
+      const list = map.get(link.from);
+      if (list) list.push(link);
+      else map.set(link.from, [link]);
+    }
+    return map;
+  }, [board.links]);
   const name = (id: string) => byId.get(id)?.text.trim() || t(language, 'outline.untitled');
   return (
     <section className="panel outline" aria-label={t(language, 'outline.title')}>
@@ -27,7 +52,7 @@ export function Outline({ editor, snapshot }: { editor: Editor; snapshot: Editor
             </h3>
             <ul>
               {items.map((item) => {
-                const outgoing = board.links.filter((link) => link.from === item.id);
+                const outgoing = outgoingOf.get(item.id) ?? [];
                 return (
                   <li key={item.id}>
                     <button
@@ -47,7 +72,7 @@ export function Outline({ editor, snapshot }: { editor: Editor; snapshot: Editor
                             <button
                               type="button"
                               className="outline-link"
-                              aria-current={snapshot.selectedLink === link.id ? 'true' : undefined}
+                              aria-current={selectedLink === link.id ? 'true' : undefined}
                               onClick={() => editor.selectLink(link.id)}
                             >
                               → {linkLabel(language, link.kind)} <q>{name(link.to)}</q>
@@ -66,4 +91,4 @@ export function Outline({ editor, snapshot }: { editor: Editor; snapshot: Editor
       })}
     </section>
   );
-}
+});

@@ -2,6 +2,7 @@
 import type { Editor, EditorSnapshot } from '../editor/editor';
 import type { ConnectionStatus, Role } from '../sync/connection';
 import type { Peer } from '../sync/presence';
+import { ExportMenu } from './ExportMenu';
 import { Participants } from './Participants';
 import { t } from './strings';
 
@@ -62,6 +63,7 @@ export function TopBar({ editor, snapshot, role, status, peers, panel, onToggleP
           </button>
         </>
       )}
+      <ExportMenu language={language} role={role} />
       <button type="button" aria-pressed={panel === 'insights'} onClick={() => onTogglePanel('insights')}>
         {t(language, 'action.insights')}
       </button>
