@@ -53,7 +53,6 @@ export function ExportMenu({ language, role }: { language: Language; role: Role 
         <div
           role="menu"
           aria-label={t(language, 'export.button')}
-          className="panel"
           style={{
             position: 'absolute',
             right: 0,
@@ -62,7 +61,13 @@ export function ExportMenu({ language, role }: { language: Language; role: Role 
             display: 'grid',
             gap: '0.25rem',
             padding: '0.5rem',
-            minWidth: '15rem',
+            background: 'var(--panel)',
+            border: '1px solid var(--line)',
+            borderRadius: 10,
+            boxShadow: '0 12px 40px rgba(29, 43, 51, 0.2)',
+            width: 'max-content',
+            maxWidth: '90vw',
+            overflow: 'visible',
           }}
           onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
         >
@@ -91,11 +96,23 @@ export function ExportMenu({ language, role }: { language: Language; role: Role 
           )}
         </div>
       )}
+      {/* Floats below the button, so the top bar (and with it the canvas) never changes size. */}
       <span
         role="status"
         aria-live="polite"
         className="export-status"
-        style={{ marginLeft: '0.5rem', fontSize: '0.85rem' }}
+        style={{
+          position: 'absolute',
+          right: 0,
+          top: '110%',
+          whiteSpace: 'nowrap',
+          fontSize: '0.85rem',
+          zIndex: 19,
+          background: state.phase === 'idle' || open ? undefined : 'var(--panel)',
+          padding: state.phase === 'idle' ? 0 : '0.2rem 0.5rem',
+          borderRadius: 6,
+          visibility: open ? 'hidden' : undefined,
+        }}
       >
         {state.phase === 'working' &&
           (state.progress === null
