@@ -4,17 +4,10 @@
  */
 import type { BoardItem } from '../../shared/schema';
 import { bodyLayout, type BodyLayout } from './kinds/common';
+import { KIND_METRICS } from './theme';
 
-/** Text placement per kind: where the body starts, its size and weight, and the room kept below it. */
-export const KIND_METRICS = {
-  ambition: { top: 36, fontSize: 18, weight: 'bold', bottom: 16 },
-  smallWin: { top: 32, fontSize: 15, weight: 'normal', bottom: 36 },
-  actor: { top: 30, fontSize: 14, weight: 'bold', bottom: 12 },
-  intervention: { top: 34, fontSize: 14, weight: 'normal', bottom: 14 },
-  note: { top: 14, fontSize: 15, weight: 'normal', bottom: 14 },
-  frame: { top: 12, fontSize: 18, weight: 'bold', bottom: 0 },
-  boundary: { top: 0, fontSize: 13, weight: 'bold', bottom: 0 },
-} as const;
+/** Text placement per kind, shared with the exports so a download lays out like the canvas. */
+export { KIND_METRICS };
 
 /** The body text layout of a card. */
 export function itemBody(item: BoardItem): BodyLayout {

@@ -1,5 +1,6 @@
 /**
- * Word wrapping measured with a canvas 2D context, so a card knows how tall its text is
+ * Word wrapping measured with a canvas 2D context (the fonts this browser really draws with;
+ * the exports wrap with DejaVu Sans metrics in shared/render/textMeasure.ts instead), so a card knows how tall its text is
  * before Konva draws it and can grow to fit. Results are cached: cards re-render often,
  * their text rarely changes.
  */
