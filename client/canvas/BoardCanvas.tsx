@@ -78,6 +78,9 @@ interface DragState {
   dy: number;
 }
 
+/** How often a running pan or pinch reaches React; in between only the stage's transform moves. */
+const COMMIT_MS = 120;
+
 /** Items up to this far outside the screen are drawn too, so cards that grew with their text never pop in. */
 const CULL_MARGIN = 400;
 
@@ -100,6 +103,52 @@ export function BoardCanvas(props: BoardCanvasProps) {
   useLayoutEffect(() => {
     latest.current = props;
   });
+
+  // The camera moves imperatively: a pan or pinch sets the stage's transform at once and tells
+  // React (and so culling, overlays and the store) at most every COMMIT_MS. Re-rendering the
+  // tree on every frame is what made panning slow.
+  const camera = useRef(viewport);
+  const committed = useRef(viewport);
+  const commitTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const applyCamera = useCallback((v: Viewport, target: Konva.Stage | null) => {
+    if (!target) return;
+    target.position({ x: v.offsetX, y: v.offsetY });
+    target.scale({ x: v.zoom, y: v.zoom });
+    target.batchDraw();
+  }, []);
+  useLayoutEffect(() => {
+    if (
+      viewport === committed.current &&
+      stage?.x() === viewport.offsetX &&
+      stage?.scaleX() === viewport.zoom
+    )
+      return;
+    committed.current = viewport;
+    camera.current = viewport;
+    applyCamera(viewport, stage);
+  }, [viewport, stage, applyCamera]);
+  const moveCamera = useCallback(
+    (next: Viewport) => {
+      camera.current = next;
+      applyCamera(next, stage);
+      commitTimer.current ??= setTimeout(() => {
+        commitTimer.current = null;
+        committed.current = camera.current;
+        latest.current.onViewport(camera.current);
+      }, COMMIT_MS);
+    },
+    [stage, applyCamera],
+  );
+  useEffect(
+    () => () => {
+      if (commitTimer.current) clearTimeout(commitTimer.current);
+    },
+    [],
+  );
+  const moveCameraRef = useRef(moveCamera);
+  useLayoutEffect(() => {
+    moveCameraRef.current = moveCamera;
+  }, [moveCamera]);
 
   useEffect(() => {
     const element = container.current;
@@ -221,22 +270,22 @@ export function BoardCanvas(props: BoardCanvasProps) {
     [spaceHeld],
   );
 
-  const onWheel = useCallback((event: Konva.KonvaEventObject<WheelEvent>) => {
-    event.evt.preventDefault();
-    const p = latest.current;
-    const pointer = event.target.getStage()?.getPointerPosition() ?? {
-      x: p.viewport.width / 2,
-      y: p.viewport.height / 2,
-    };
-    if (event.evt.ctrlKey || event.evt.metaKey) {
-      // Trackpad pinches arrive as ctrl+wheel; small deltas, so an exponential feels even.
-      p.onViewport(zoomAt(p.viewport, p.viewport.zoom * Math.exp(-event.evt.deltaY * 0.01), pointer));
-    } else if (event.evt.shiftKey) {
-      p.onViewport(panBy(p.viewport, -event.evt.deltaY, -event.evt.deltaX));
-    } else {
-      p.onViewport(panBy(p.viewport, -event.evt.deltaX, -event.evt.deltaY));
-    }
-  }, []);
+  const onWheel = useCallback(
+    (event: Konva.KonvaEventObject<WheelEvent>) => {
+      event.evt.preventDefault();
+      const v = camera.current;
+      const pointer = event.target.getStage()?.getPointerPosition() ?? { x: v.width / 2, y: v.height / 2 };
+      if (event.evt.ctrlKey || event.evt.metaKey) {
+        // Trackpad pinches arrive as ctrl+wheel; small deltas, so an exponential feels even.
+        moveCamera(zoomAt(v, v.zoom * Math.exp(-event.evt.deltaY * 0.01), pointer));
+      } else if (event.evt.shiftKey) {
+        moveCamera(panBy(v, -event.evt.deltaY, -event.evt.deltaX));
+      } else {
+        moveCamera(panBy(v, -event.evt.deltaX, -event.evt.deltaY));
+      }
+    },
+    [moveCamera],
+  );
 
   const onPointerDown = (event: Konva.KonvaEventObject<PointerEvent>) => {
     if (touchInput.current?.pinching()) return;
@@ -273,9 +322,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     if (!current || touchInput.current?.pinching()) return;
     if (current.type === 'pan') {
       const next = { x: event.evt.clientX, y: event.evt.clientY };
-      latest.current.onViewport(
-        panBy(latest.current.viewport, next.x - current.last.x, next.y - current.last.y),
-      );
+      moveCamera(panBy(camera.current, next.x - current.last.x, next.y - current.last.y));
       gesture.current = { type: 'pan', last: next };
       return;
     }
@@ -322,8 +369,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
   useEffect(() => {
     const input = createTouchInput({
       container: () => container.current,
-      viewport: () => latest.current.viewport,
-      onViewport: (v) => latest.current.onViewport(v),
+      viewport: () => camera.current,
+      onViewport: (v) => moveCameraRef.current(v),
       onPinchStart: () => {
         gesture.current = null;
         setMarquee(null);
@@ -374,10 +421,6 @@ export function BoardCanvas(props: BoardCanvasProps) {
         ref={setStage}
         width={viewport.width}
         height={viewport.height}
-        x={viewport.offsetX}
-        y={viewport.offsetY}
-        scaleX={viewport.zoom}
-        scaleY={viewport.zoom}
         onWheel={onWheel}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -386,7 +429,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
         onContextMenu={onContextMenu}
       >
         <Layer listening={false}>
-          <Grid area={area} zoom={viewport.zoom} />
+          <Grid />
         </Layer>
         <Layer ref={itemsLayer}>
           {visibleItems.map((item) => (
