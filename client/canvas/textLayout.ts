@@ -4,6 +4,7 @@
  * before Konva draws it and can grow to fit. Results are cached: cards re-render often,
  * their text rarely changes.
  */
+import { wrapLines } from '../../shared/render/textMeasure';
 import { FONT_FAMILY } from './theme';
 
 /** Wrapped lines of a text at a width, and the height they need. */
@@ -35,27 +36,7 @@ export function layoutText(
   const cached = cache.get(key);
   if (cached) return cached;
   const font = `${fontWeight} ${fontSize}px ${FONT_FAMILY}`;
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/(\s+)/)) {
-      const candidate = line + word;
-      if (measure(font, candidate) <= width || line === '') {
-        line = candidate;
-        // A single word wider than the card is cut into pieces that fit.
-        while (measure(font, line) > width && line.length > 1) {
-          let cut = line.length - 1;
-          while (cut > 1 && measure(font, line.slice(0, cut)) > width) cut--;
-          lines.push(line.slice(0, cut));
-          line = line.slice(cut);
-        }
-      } else {
-        lines.push(line.trimEnd());
-        line = word.trimStart();
-      }
-    }
-    lines.push(line.trimEnd());
-  }
+  const lines = wrapLines(text, (line) => measure(font, line) <= width);
   const block = { lines, height: lines.length * fontSize * lineHeight };
   if (cache.size > MAX_CACHE) cache.clear();
   cache.set(key, block);

@@ -57,18 +57,12 @@ export function measureText(text: string, fontSize: number, weight: FontWeight =
 const cache = new Map<string, TextBlock>();
 const MAX_CACHE = 20_000;
 
-/** Wraps text to `width` in the given font size and weight; long words break. */
-export function wrapText(
-  text: string,
-  width: number,
-  fontSize: number,
-  weight: FontWeight = 'normal',
-  lineHeight = 1.3,
-): TextBlock {
-  const key = `${fontSize}|${weight}|${Math.round(width)}|${lineHeight}|${text}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const fits = (line: string) => measureText(line, fontSize, weight) <= width;
+/**
+ * Word wrapping with any measure: words move to the next line when `fits` refuses the line,
+ * and a word too wide on its own is cut between code points. The canvas passes the browser's
+ * measure, the exports the DejaVu metrics above, so both wrap by the same rules.
+ */
+export function wrapLines(text: string, fits: (line: string) => boolean): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
@@ -90,6 +84,21 @@ export function wrapText(
     }
     lines.push(line.trimEnd());
   }
+  return lines;
+}
+
+/** Wraps text to `width` in the given font size and weight; long words break. */
+export function wrapText(
+  text: string,
+  width: number,
+  fontSize: number,
+  weight: FontWeight = 'normal',
+  lineHeight = 1.3,
+): TextBlock {
+  const key = `${fontSize}|${weight}|${Math.round(width)}|${lineHeight}|${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const lines = wrapLines(text, (line) => measureText(line, fontSize, weight) <= width);
   const block = { lines, height: lines.length * fontSize * lineHeight };
   if (cache.size > MAX_CACHE) cache.clear();
   cache.set(key, block);
