@@ -6,8 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ROLES, type BoardRecord, type Role } from '../storage/storage';
 
-/** Board ids: URL-safe, at least 10 characters (DESIGN.md contract 1). */
-export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{10,64}$/;
+export { BOARD_ID_PATTERN } from '../../shared/control/roomName';
 
 /** A new random board id: 96 bits, 16 characters. */
 export function createBoardId(): string {

@@ -1,25 +1,2 @@
-/** Room names: `<boardId>` is a board's content document, `<boardId>/control` its control document. */
-import { BOARD_ID_PATTERN } from '../boards/tokens';
-
-/** A content document or a control document. */
-export type RoomKind = 'content' | 'control';
-
-/** A parsed room name. */
-export interface RoomName {
-  readonly name: string;
-  readonly boardId: string;
-  readonly kind: RoomKind;
-}
-
-/** The room a name denotes, or null for anything that is not a board room. */
-export function parseRoomName(name: string): RoomName | null {
-  const [boardId, suffix, ...rest] = name.split('/');
-  if (boardId === undefined || !BOARD_ID_PATTERN.test(boardId) || rest.length > 0) return null;
-  if (suffix === undefined) return { name, boardId, kind: 'content' };
-  return suffix === 'control' ? { name, boardId, kind: 'control' } : null;
-}
-
-/** The name of a board's control room. */
-export function controlRoomName(boardId: string): string {
-  return `${boardId}/control`;
-}
+/** Room names live in shared/ so the client names its rooms with the same helper. */
+export { controlRoomName, parseRoomName, type RoomKind, type RoomName } from '../../shared/control/roomName';
