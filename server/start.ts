@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { getMeta } from '../shared/ydoc';
 import { ConfigError, type ServerConfig } from './config';
 import { createSnapshotService, type SnapshotService } from './boards/snapshots';
+import { createVoteService } from './boards/votes';
 import { createHttpServer } from './http/app';
 import { log } from './log';
 import { createServerMetrics, type ServerMetrics } from './serverMetrics';
@@ -64,6 +65,7 @@ export async function startServer(
     metrics,
     rooms,
     snapshots,
+    votes: createVoteService(storage, rooms),
     publicUrl: config.publicUrl,
     liveTitle: (boardId) => {
       const room = rooms.peek(boardId);

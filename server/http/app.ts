@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config';
 import { log } from '../log';
 import type { ServerMetrics } from '../serverMetrics';
 import { handleBoardsApi, type BoardsApiDeps } from './boardsApi';
+import { methodNotAllowed } from './access';
 import { HttpError, sendError, sendJson } from './json';
 import { createStaticHandler } from './static';
 
@@ -43,8 +44,17 @@ export function createHttpServer(config: ServerConfig, deps: HttpDeps): Server {
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const route = url.pathname.startsWith('/api/boards') ? 'boards' : 'other';
+    const route = url.pathname.startsWith('/api/boards')
+      ? 'boards'
+      : url.pathname === '/api/time'
+        ? 'time'
+        : 'other';
     try {
+      // The server's clock, so every screen shows the same timer whatever its own clock says.
+      if (route === 'time') {
+        if (req.method !== 'GET') throw methodNotAllowed('GET');
+        return sendJson(res, 200, { now: Date.now() });
+      }
       if (route !== 'boards' || !/^\/api\/boards(\/[^/]+){0,4}\/?$/.test(url.pathname)) {
         throw new HttpError(404, 'not_found', 'no such API route');
       }

@@ -14,6 +14,8 @@ import { exportRoute, importRoute } from './boardFilesApi';
 import { sendCreated, type BoardsApiDeps } from './created';
 import { HttpError, readJson, sendJson } from './json';
 import { snapshotsRoute } from './snapshotsApi';
+import { tokensRoute } from './tokensApi';
+import { votesRoute } from './votesApi';
 
 /** Largest JSON body the boards API reads. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -56,6 +58,10 @@ export async function handleBoardsApi(
     if (req.method !== 'GET') throw methodNotAllowed('GET');
     return exportRoute(req, res, url, id, deps);
   }
+  if (id !== undefined && parts[3] === 'votes' && parts.length === 4)
+    return votesRoute(req, res, url, id, deps);
+  if (id !== undefined && parts[3] === 'tokens' && parts.length === 5)
+    return tokensRoute(req, res, url, id, parts[4]!, deps);
   if (id !== undefined && parts[3] === 'snapshots')
     return snapshotsRoute(req, res, url, id, parts.slice(4), deps);
   throw new HttpError(404, 'not_found', 'no such API route');

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CreatedBoard } from '../boards/boardService';
 import type { SnapshotService } from '../boards/snapshots';
+import type { VoteService } from '../boards/votes';
 import type { Storage } from '../storage/storage';
 import type { RoomManager } from '../sync/roomManager';
 import { sendJson } from './json';
@@ -15,6 +16,7 @@ export interface BoardsApiDeps {
   readonly liveTitle: (boardId: string) => string | undefined;
   readonly rooms: RoomManager;
   readonly snapshots: SnapshotService;
+  readonly votes: VoteService;
 }
 
 /** The 201 answer of a new board: its id, title, tokens and the three links. */
@@ -25,8 +27,7 @@ export function sendCreated(
   board: CreatedBoard,
   extra: Record<string, unknown> = {},
 ): void {
-  const base = publicBase(req, deps.publicUrl);
-  const link = (token: string) => `${base}/b/${board.id}#${token}`;
+  const link = (token: string) => boardLink(req, deps, board.id, token);
   sendJson(
     res,
     201,
@@ -43,6 +44,11 @@ export function sendCreated(
     },
     { Location: `/api/boards/${board.id}` },
   );
+}
+
+/** The link that opens a board with a token: `<base>/b/<id>#<token>`. */
+export function boardLink(req: IncomingMessage, deps: BoardsApiDeps, boardId: string, token: string): string {
+  return `${publicBase(req, deps.publicUrl)}/b/${boardId}#${token}`;
 }
 
 function publicBase(req: IncomingMessage, publicUrl: string | undefined): string {

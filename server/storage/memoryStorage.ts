@@ -1,5 +1,5 @@
 /** Storage in process memory, for tests: same semantics as the SQLite adapter, no durability. */
-import type { BoardRecord, Storage, StoredDoc, StoredSnapshot } from './storage';
+import type { Ballot, BoardRecord, Storage, StoredDoc, StoredSnapshot } from './storage';
 
 interface Row {
   readonly seq: number;
@@ -11,6 +11,8 @@ export function createMemoryStorage(): Storage & { readonly rows: (room: string)
   const boards = new Map<string, BoardRecord>();
   const logs = new Map<string, Row[]>();
   const snapshots: StoredSnapshot[] = [];
+  const ballots = new Map<string, Ballot>();
+  const ballotKey = (b: Omit<Ballot, 'dots'>) => JSON.stringify([b.boardId, b.voteId, b.itemId, b.userId]);
   let seq = 0;
 
   const append = (room: string, update: Uint8Array): number => {
@@ -63,7 +65,26 @@ export function createMemoryStorage(): Storage & { readonly rows: (room: string)
       const found = snapshots.find((s) => s.boardId === boardId && s.id === id);
       return found ? { ...found, state: found.state.slice() } : null;
     },
+    async setTokenHash(boardId, role, hash) {
+      const board = boards.get(boardId);
+      if (!board) return false;
+      boards.set(boardId, { ...board, tokenHashes: { ...board.tokenHashes, [role]: hash.slice() } });
+      return true;
+    },
+    async setBallot(ballot) {
+      if (ballot.dots > 0) ballots.set(ballotKey(ballot), { ...ballot });
+      else ballots.delete(ballotKey(ballot));
+    },
+    async listBallots(boardId, voteId) {
+      return [...ballots.values()]
+        .filter((b) => b.boardId === boardId && b.voteId === voteId)
+        .sort((a, b) => compare(a.itemId, b.itemId) || compare(a.userId, b.userId));
+    },
     async close() {},
     rows: (room) => logs.get(room)?.length ?? 0,
   };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { BoardRecord, Role, SnapshotInfo, Storage, StoredDoc, StoredSnapshot } from './storage';
+import type { Ballot, BoardRecord, Role, SnapshotInfo, Storage, StoredDoc, StoredSnapshot } from './storage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -34,7 +34,22 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_board ON snapshots (board_id, created_at);
+CREATE TABLE IF NOT EXISTS ballots (
+  board_id TEXT NOT NULL REFERENCES boards (id),
+  vote_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  dots INTEGER NOT NULL,
+  PRIMARY KEY (board_id, vote_id, item_id, user_id)
+);
 `;
+
+/** The column holding each role's token hash; never built from input. */
+const HASH_COLUMN: Record<Role, string> = {
+  facilitator: 'facilitator_hash',
+  participant: 'participant_hash',
+  viewer: 'viewer_hash',
+};
 
 interface BoardRow {
   id: string;
@@ -77,6 +92,23 @@ export function createSqliteStorage(dataDir: string): Storage {
     [string, string],
     { id: string; label: string; created_at: number; state: Buffer }
   >('SELECT id, label, created_at, state FROM snapshots WHERE board_id = ? AND id = ?');
+
+  const updateHash = Object.fromEntries(
+    Object.entries(HASH_COLUMN).map(([role, column]) => [
+      role,
+      db.prepare(`UPDATE boards SET ${column} = ? WHERE id = ?`),
+    ]),
+  ) as Record<Role, Database.Statement>;
+  const upsertBallot = db.prepare(
+    `INSERT INTO ballots (board_id, vote_id, item_id, user_id, dots) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (board_id, vote_id, item_id, user_id) DO UPDATE SET dots = excluded.dots`,
+  );
+  const deleteBallot = db.prepare(
+    'DELETE FROM ballots WHERE board_id = ? AND vote_id = ? AND item_id = ? AND user_id = ?',
+  );
+  const selectBallots = db.prepare<[string, string], { item_id: string; user_id: string; dots: number }>(
+    'SELECT item_id, user_id, dots FROM ballots WHERE board_id = ? AND vote_id = ? ORDER BY item_id, user_id',
+  );
 
   const create = db.transaction((board: BoardRecord, initialUpdate: Uint8Array) => {
     insertBoard.run({
@@ -149,6 +181,19 @@ export function createSqliteStorage(dataDir: string): Storage {
       if (!row) return null;
       const state = new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength);
       return { id: row.id, boardId, label: row.label, createdAt: row.created_at, state };
+    },
+    async setTokenHash(boardId, role, hash) {
+      return updateHash[role].run(Buffer.from(hash), boardId).changes > 0;
+    },
+    async setBallot(ballot) {
+      const key = [ballot.boardId, ballot.voteId, ballot.itemId, ballot.userId] as const;
+      if (ballot.dots > 0) upsertBallot.run(...key, ballot.dots);
+      else deleteBallot.run(...key);
+    },
+    async listBallots(boardId, voteId): Promise<Ballot[]> {
+      return selectBallots
+        .all(boardId, voteId)
+        .map((r) => ({ boardId, voteId, itemId: r.item_id, userId: r.user_id, dots: r.dots }));
     },
     async close() {
       if (!db.open) return;

@@ -85,6 +85,46 @@ describe.each(adapters)('%s storage', (_name, open) => {
   });
 });
 
+describe.each(adapters)('%s storage: tokens and ballots', (_name, open) => {
+  it('replaces one role token hash and leaves the others', async () => {
+    const store = open();
+    await store.createBoard(board('board00004'), bytes(1));
+    expect(await store.setTokenHash('board00004', 'viewer', new Uint8Array([7]))).toBe(true);
+    expect((await store.getBoard('board00004'))?.tokenHashes).toEqual({
+      facilitator: new Uint8Array([1]),
+      participant: new Uint8Array([2]),
+      viewer: new Uint8Array([7]),
+    });
+    expect(await store.setTokenHash('missing000', 'viewer', new Uint8Array([7]))).toBe(false);
+    await store.close();
+  });
+
+  it('sets, replaces and removes ballots per vote, listed in order', async () => {
+    const store = open();
+    await store.createBoard(board('board00005'), bytes(1));
+    const ballot = (voteId: string, itemId: string, userId: string, dots: number) => ({
+      boardId: 'board00005',
+      voteId,
+      itemId,
+      userId,
+      dots,
+    });
+    await store.setBallot(ballot('v1', 'b', 'u2', 1));
+    await store.setBallot(ballot('v1', 'a', 'u1', 2));
+    await store.setBallot(ballot('v1', 'b', 'u1', 1));
+    await store.setBallot(ballot('v2', 'a', 'u1', 5));
+    await store.setBallot(ballot('v1', 'a', 'u1', 3));
+    await store.setBallot(ballot('v1', 'b', 'u2', 0));
+    expect(await store.listBallots('board00005', 'v1')).toEqual([
+      ballot('v1', 'a', 'u1', 3),
+      ballot('v1', 'b', 'u1', 1),
+    ]);
+    expect(await store.listBallots('board00005', 'v2')).toEqual([ballot('v2', 'a', 'u1', 5)]);
+    expect(await store.listBallots('other00000', 'v1')).toEqual([]);
+    await store.close();
+  });
+});
+
 describe('sqlite storage', () => {
   it('keeps everything across reopening', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'olievlek-store-'));

@@ -42,6 +42,18 @@ export interface StoredSnapshot extends SnapshotInfo {
   readonly state: Uint8Array;
 }
 
+/**
+ * One person's dots on one item in one secret vote (DESIGN.md contract 3). Ballots live here,
+ * never in a shared document, until the facilitator reveals the vote.
+ */
+export interface Ballot {
+  readonly boardId: string;
+  readonly voteId: string;
+  readonly userId: string;
+  readonly itemId: string;
+  readonly dots: number;
+}
+
 /** The persistence behind the server. */
 export interface Storage {
   /** Stores a new board and the first update of its content document, atomically. */
@@ -62,6 +74,12 @@ export interface Storage {
   createSnapshot(snapshot: StoredSnapshot): Promise<void>;
   /** One snapshot of a board with its state, or null (also for another board's snapshot id). */
   getSnapshot(boardId: string, id: string): Promise<StoredSnapshot | null>;
+  /** Replaces the token hash of one role (a rotated link); false for an unknown board. */
+  setTokenHash(boardId: string, role: Role, hash: Uint8Array): Promise<boolean>;
+  /** Sets one user's dots on one item in one vote; 0 dots removes the ballot. */
+  setBallot(ballot: Ballot): Promise<void>;
+  /** Every ballot of one vote, in a stable order (item, then user). */
+  listBallots(boardId: string, voteId: string): Promise<Ballot[]>;
   /** Flushes and releases the store; no call may follow. */
   close(): Promise<void>;
 }
