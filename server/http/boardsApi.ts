@@ -6,6 +6,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import * as Y from 'yjs';
+import { applyTemplate } from '../../shared/control/applyTemplate';
+import { TEMPLATES } from '../../shared/control/fields';
+import { controlRoomName } from '../../shared/control/roomName';
+import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
+import { initBoardDoc } from '../../shared/ydoc';
 import { createBoard } from '../boards/boardService';
 import { log } from '../log';
 import { LANGUAGES, MAX_TITLE_LENGTH } from '../../shared/ydoc';
@@ -19,9 +25,6 @@ import { votesRoute } from './votesApi';
 
 /** Largest JSON body the boards API reads. */
 const MAX_BODY_BYTES = 64 * 1024;
-
-/** Workshop templates; `blank` until workshop templates exist. */
-const TEMPLATES = ['blank'] as const;
 
 const createBody = z
   .object({
@@ -74,17 +77,25 @@ async function create(req: IncomingMessage, res: ServerResponse, deps: BoardsApi
     throw new HttpError(
       400,
       'invalid_body',
-      'expected {title, language?: "nl"|"en", template?: "blank"}',
+      `expected {title, language?: "nl"|"en", template?: ${TEMPLATES.map((t) => `"${t}"`).join('|')}}`,
       details,
     );
   }
-  const board = await createBoard(deps.storage, parsed.data);
-  log('info', 'board.created', {
-    board: board.id,
-    language: parsed.data.language,
-    template: parsed.data.template,
-  });
-  sendCreated(req, res, deps, board);
+  const { title, language, template } = parsed.data;
+  // The template's areas are the board's first content; its phases the control document's.
+  const content = new Y.Doc();
+  const control = new Y.Doc();
+  try {
+    initBoardDoc(content, { schemaVersion: CURRENT_SCHEMA_VERSION, title, language });
+    applyTemplate(content, control, { template, language, createdBy: 'olievlek', now: Date.now() });
+    const board = await createBoard(deps.storage, { title, language }, content);
+    await deps.storage.appendUpdate(controlRoomName(board.id), Y.encodeStateAsUpdate(control));
+    log('info', 'board.created', { board: board.id, language, template });
+    sendCreated(req, res, deps, board);
+  } finally {
+    content.destroy();
+    control.destroy();
+  }
 }
 
 async function show(
