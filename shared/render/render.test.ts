@@ -123,6 +123,35 @@ describe('report', () => {
     expect(md).toContain('steekt over');
   });
 
+  it('covers every kind on the board', () => {
+    const md = reportMarkdown(boardReport(boardOf(example)));
+    const kinds = example.items as { kind: string; text: string }[];
+    for (const item of kinds) {
+      // Every item's text (first words) is somewhere in the report, whatever its kind.
+      const words = item.text.replace(/\s+/g, ' ').trim().split(' ').slice(0, 3).join(' ');
+      if (words && item.kind !== 'boundary') expect(md, `${item.kind}: ${words}`).toContain(words);
+    }
+    expect(md).toContain('## Actoren');
+    expect(md).toContain('## Interventies');
+    expect(md).toContain('## Notities');
+    expect(md).toContain('## Kaders en eilanden van overeenstemming');
+  });
+
+  it('speaks the language chosen at export', () => {
+    const md = reportMarkdown(boardReport(boardOf(example), { language: 'en' }));
+    expect(md).toContain('## Small wins by status');
+    expect(md).toContain('## Actors');
+    expect(md).not.toContain('## Actoren');
+  });
+
+  it('shows a vote ranking only when there was a vote', () => {
+    const withVotes = reportMarkdown(boardReport(boardOf(example), { language: 'en' }));
+    expect(withVotes).toContain('## Vote ranking');
+    const md = reportMarkdown(boardReport(boardOf({ ...example, votes: {} }), { language: 'en' }));
+    expect(md).not.toContain('Vote ranking');
+    expect(md).not.toMatch(/voted/i);
+  });
+
   it('keeps board text from adding Markdown', () => {
     expect(escapeMarkdown('# kop\n* [link](http://x) <b>')).toBe('\\# kop \\* \\[link\\](http://x) \\<b\\>');
     const md = reportMarkdown(boardReport(hostileBoard()));

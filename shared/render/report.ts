@@ -1,10 +1,11 @@
 /**
- * The narrative report of a board, in the board's language: ambitions, every path with the
- * boundaries it crosses, small wins by status with their mechanisms, the vote ranking, and
- * orphans and warnings (from analyseBoard). One structure, written as Markdown here and
- * typeset into the PDF on the server, so both say the same.
+ * The narrative report of a board, in the board's language unless the exporter picks one:
+ * ambitions, every path with the boundaries it crosses, small wins by status with their
+ * mechanisms, the vote ranking (when there was a vote), every other kind on the board
+ * (reportKinds.ts), and orphans and warnings (from analyseBoard). One structure, written as
+ * Markdown here and typeset into the PDF on the server, so both say the same.
  *
- *   const report = boardReport(board, { exportedAt: new Date() });
+ *   const report = boardReport(board, { exportedAt: new Date(), language: 'en' });
  *   const md = reportMarkdown(report);
  */
 import { analyseBoard, type BoardAnalysis } from '../analysis';
@@ -13,6 +14,7 @@ import { SMALL_WIN_STATUSES } from '../kinds/smallWin';
 import { itemsById, type BoardReadModel } from '../readBoard';
 import type { BoardItem } from '../schema';
 import type { Language } from '../ydoc';
+import { oneLine, otherKindSections } from './reportKinds';
 import { reportWord, type ReportKey } from './reportStrings';
 
 /** One block of the report. Text is plain: writers escape it for their format. */
@@ -34,9 +36,9 @@ const MAX_REPORT_PATHS = 1000;
 /** Builds the report of a board. */
 export function boardReport(
   board: BoardReadModel,
-  options: { exportedAt?: Date; analysis?: BoardAnalysis } = {},
+  options: { exportedAt?: Date; analysis?: BoardAnalysis; language?: Language } = {},
 ): BoardReport {
-  const language = board.meta.language;
+  const language = options.language ?? board.meta.language;
   const w = (key: ReportKey) => reportWord(language, key);
   const analysis = options.analysis ?? analyseBoard(board, { maxPaths: MAX_REPORT_PATHS });
   const byId = itemsById(board);
@@ -128,10 +130,9 @@ export function boardReport(
     );
   }
 
-  // Votes, most dots first.
-  heading(w('votes'));
+  // Votes, most dots first; only a board that had a (revealed) vote has a ranking.
   const ranking = [...dots.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  if (ranking.length === 0) paragraph(w('noVotes'));
+  if (ranking.length > 0) heading(w('votes'));
   list(
     ranking.map(([id, count]) => {
       const item = byId.get(id);
@@ -151,6 +152,11 @@ export function boardReport(
           : '',
       ),
     );
+  }
+
+  for (const section of otherKindSections(board, language, name)) {
+    heading(section.heading);
+    list(section.items);
   }
 
   heading(w('warnings'));
@@ -211,10 +217,6 @@ export function escapeMarkdown(text: string): string {
 function itemText(item: BoardItem | undefined, language: Language): string {
   const text = item ? oneLine(item.text) : '';
   return text || reportWord(language, 'noText');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function dotCount(count: number, language: Language): string {
