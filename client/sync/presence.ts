@@ -6,6 +6,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { z } from 'zod';
 import { toWellFormed } from '../../shared/wellFormed';
+import { readLocal, writeLocal } from './localStore';
 
 /** Longest display name; longer names are cut, not refused. */
 export const MAX_NAME_LENGTH = 40;
@@ -130,11 +131,13 @@ export function createCursorPublisher(awareness: Awareness, interval = 50) {
 }
 
 /** The name this device used last, if any. */
-export function storedName(storage: Storage = window.localStorage): string {
-  return cleanName(storage.getItem('olievlek.name') ?? '');
+export function storedName(storage?: Storage): string {
+  return cleanName(readLocal('olievlek.name', storage) ?? '');
 }
 
-/** Remembers the name on this device. */
-export function storeName(name: string, storage: Storage = window.localStorage): void {
-  storage.setItem('olievlek.name', cleanName(name));
+/** Remembers the name on this device (if it can) and returns it as it will be shown. */
+export function storeName(name: string, storage?: Storage): string {
+  const clean = cleanName(name);
+  writeLocal('olievlek.name', clean, storage);
+  return clean;
 }
