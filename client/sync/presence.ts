@@ -5,6 +5,7 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { z } from 'zod';
+import { stripBidiControls } from '../../shared/bidi';
 import { toWellFormed } from '../../shared/wellFormed';
 import { readLocal, writeLocal } from './localStore';
 
@@ -55,9 +56,10 @@ const stateSchema = z.object({
   selection: z.array(z.string().max(200)).max(MAX_SHARED_SELECTION).catch([]),
 });
 
-/** A name as shown: trimmed, no control characters, at most MAX_NAME_LENGTH characters. */
+/** A name as shown: trimmed, no control or bidi override characters, at most MAX_NAME_LENGTH characters. */
 export function cleanName(name: string): string {
-  const plain = toWellFormed(name)
+  // A right-to-left override would show "Bob" as one name and let a name mimic another.
+  const plain = stripBidiControls(toWellFormed(name))
     // Control characters (newlines, escapes) would break a one-line label.
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
