@@ -5,6 +5,8 @@
  * right-to-left overrides is shown isolated and never reversed.
  */
 import { readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/commands';
@@ -80,19 +82,23 @@ describe.runIf(browserAvailable())('hardening in Chromium', () => {
 
   it('cannot be framed by another site', async () => {
     const { context, page } = await watchedPage();
-    await page.route('http://elsewhere.example/', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><iframe src="${server.http}/" width="600" height="400"></iframe>`,
-      }),
+    // A real site of its own on this machine (another port is another origin); a routed
+    // page would count as a public site, which Chromium keeps from framing loopback anyway.
+    const framer = createServer((_req, res) =>
+      res
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end(`<!doctype html><iframe src="${server.http}/" width="600" height="400"></iframe>`),
     );
-    await page.goto('http://elsewhere.example/');
+    await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
+    const { port } = framer.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/`);
     const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
     if (!frame) throw new Error('no frame');
     // Chromium replaces a refused frame with its error page.
     await waitFor(() => frame.url().startsWith('chrome-error:'), 'the frame refused', 10_000);
     expect(await frame.locator('#root').count()).toBe(0);
     await context.close();
+    await new Promise((resolve) => framer.close(resolve));
   });
 
   it('ships and serves no source maps', async () => {
