@@ -72,6 +72,7 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
     }
   };
   let denied = false;
+  let closedForGood = false;
   for (const p of [provider, controlProvider]) {
     // y-websocket only logs "permission denied"; the app needs to know, once.
     p.messageHandlers[messageAuth] = (_encoder, decoder) => {
@@ -81,9 +82,13 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
       });
     };
     // y-websocket stops reconnecting when shouldReconnect says so, and says so with `closed`.
-    p.on('closed', ({ code, reason }: { code: number; reason: string }) =>
-      handlers.onClosedForGood(code, reason),
-    );
+    p.on('closed', ({ code, reason }: { code: number; reason: string }) => {
+      // Both documents belong to one board: when either is refused for good, so is the board.
+      closedForGood = true;
+      provider.disconnect();
+      controlProvider.disconnect();
+      handlers.onClosedForGood(code, reason);
+    });
   }
   const report = () => {
     if (!online()) return handlers.onStatus('offline');
@@ -104,6 +109,7 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
     report();
   };
   const goOnline = () => {
+    if (closedForGood) return;
     provider.connect();
     controlProvider.connect();
     report();

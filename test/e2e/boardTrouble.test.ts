@@ -2,12 +2,12 @@
  * Issue 12, findings 3 and 4 in Chromium: a board the server cannot load says why instead of
  * reconnecting in a loop, and a huge title (which the device cannot cache) still opens.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStorage } from '../../server/storage/memoryStorage';
 import { getMeta } from '../../shared/ydoc';
-import { createBoard, startTestServer, type TestServer } from '../server/helpers';
+import { createBoard, startTestServer, waitFor, type TestServer } from '../server/helpers';
 import { browserAvailable, builtClient, launchBrowser, watchErrors } from './browser';
 
 describe.runIf(browserAvailable())('a board in trouble (Chromium)', () => {
@@ -39,8 +39,11 @@ describe.runIf(browserAvailable())('a board in trouble (Chromium)', () => {
     const errors: string[] = [];
     watchErrors(page, errors);
     let sockets = 0;
+    let control: WebSocket | undefined;
     page.on('websocket', (socket) => {
-      if (new URL(socket.url()).pathname === `/sync/${board.id}`) sockets += 1;
+      const { pathname } = new URL(socket.url());
+      if (pathname === `/sync/${board.id}`) sockets += 1;
+      if (pathname === `/sync/${board.id}/control`) control = socket;
     });
     const { pathname, hash } = new URL(board.urls.participant);
     await page.goto(`${server.http}${pathname}${hash}`);
@@ -48,6 +51,8 @@ describe.runIf(browserAvailable())('a board in trouble (Chromium)', () => {
     await alert.getByText('This board needs a newer server').waitFor({ timeout: 10_000 });
     await page.getByText('this board needs a newer server', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Try again' }).waitFor();
+    // The board's other document lets go too: nothing of this board stays connected.
+    await waitFor(() => control?.isClosed(), 'the control socket closed');
     const seen = sockets;
     // y-websocket's first retry comes after 100 ms, its slowest after 2.5 s: none may come.
     const retry = await page
