@@ -1,7 +1,7 @@
 /** The front page: what Olievlek is, and a form that creates a board and hands out its three links. */
 import { useState, type FormEvent } from 'react';
 import { kindLabel } from '../../shared/i18n';
-import type { Language } from '../../shared/ydoc';
+import { MAX_TITLE_LENGTH, type Language } from '../../shared/ydoc';
 import { createdBoard, type CreatedBoard } from './boardFiles';
 import { ImportBoard, importProblems } from './ImportBoard';
 import { t } from './strings';
@@ -78,7 +78,7 @@ export function Landing({ language: initial }: { language: Language }) {
             <span>{t(language, 'landing.title')}</span>
             <input
               value={title}
-              maxLength={200}
+              maxLength={MAX_TITLE_LENGTH}
               placeholder={t(language, 'landing.titlePlaceholder')}
               onChange={(event) => setTitle(event.target.value)}
             />

@@ -37,7 +37,11 @@ export function sendCreated(
         },
       }
     : { urlsRefused: { code: 'public_url_unset', message: URLS_REFUSED } };
-  if (!base) log('warn', 'http.links_refused', { reason: 'PUBLIC_URL unset and Host not loopback' });
+  if (!base && !warnedOnce) {
+    // Once per process: every board created behind a proxy would otherwise repeat it.
+    warnedOnce = true;
+    log('warn', 'http.links_refused', { reason: 'PUBLIC_URL unset and Host not localhost' });
+  }
   sendJson(
     res,
     201,
@@ -45,6 +49,8 @@ export function sendCreated(
     { Location: `/api/boards/${board.id}` },
   );
 }
+
+let warnedOnce = false;
 
 const URLS_REFUSED =
   'links are built only from PUBLIC_URL (or for localhost); set PUBLIC_URL to the address people use, ' +
