@@ -151,6 +151,14 @@ describe.runIf(browserAvailable())('hardening in Chromium', () => {
     await page.getByRole('button', { name: /People on this board/ }).click();
     const names = await page.locator('.participant-name').allTextContents();
     expect(names).toEqual(['Piet']);
+    // The canvas draws the card without the override.
+    const drawn = await page.evaluate(() => {
+      type Node = { text(): string };
+      const konva = (window as unknown as { Konva: { stages: { find(s: string): Node[] }[] } }).Konva;
+      return konva.stages.flatMap((stage) => stage.find('Text').map((node) => node.text()));
+    });
+    expect(drawn.some((text) => text.includes('Stuwtjes'))).toBe(true);
+    expect(drawn.filter((text) => BIDI.test(text))).toEqual([]);
     const shown = await page.evaluate(() => document.body.innerText);
     expect(shown).not.toMatch(BIDI);
     expect(errors).toEqual([]);
