@@ -8,7 +8,7 @@ const server = `http://127.0.0.1:${process.env.PORT ?? '8080'}`;
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: false },
   server: {
     port: 5173,
     proxy: {

@@ -1,4 +1,5 @@
 /** Client entry: mounts the app. */
+import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';

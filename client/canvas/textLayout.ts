@@ -6,6 +6,7 @@
  */
 import { wrapLines } from '../../shared/render/textMeasure';
 import { FONT_FAMILY } from './theme';
+import { stripBidiControls } from '../../shared/bidi';
 
 /** Wrapped lines of a text at a width, and the height they need. */
 export interface TextBlock {
@@ -36,7 +37,7 @@ export function layoutText(
   const cached = cache.get(key);
   if (cached) return cached;
   const font = `${fontWeight} ${fontSize}px ${FONT_FAMILY}`;
-  const lines = wrapLines(text, (line) => measure(font, line) <= width);
+  const lines = wrapLines(stripBidiControls(text), (line) => measure(font, line) <= width);
   const block = { lines, height: lines.length * fontSize * lineHeight };
   if (cache.size > MAX_CACHE) cache.clear();
   cache.set(key, block);

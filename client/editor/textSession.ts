@@ -1,19 +1,22 @@
 /**
- * Editing one item's text in place. Local keystrokes become minimal Y.Text edits (setText),
+ * Editing one item's text in place. Local keystrokes become minimal Y.Text edits at the caret,
  * and edits arriving from others are reported with a function that moves the caret along,
  * so two people typing in one card both keep their words and their cursors.
  */
 import * as Y from 'yjs';
 import { setText } from '../../shared/commands';
+import { MAX_TEXT_LENGTH } from '../../shared/kinds/base';
+import { toWellFormed } from '../../shared/wellFormed';
 import { entryMap, getItems } from '../../shared/ydoc';
+import { textChange } from './textChange';
 
 /** A live binding between one item's Y.Text and a text field. */
 export interface TextSession {
   readonly itemId: string;
   /** The current text. */
   value(): string;
-  /** Applies what the user typed. */
-  input(next: string): void;
+  /** Applies what the user typed; `caret` (where it is now) says where the keystroke went. */
+  input(next: string, caret?: number): void;
   /** Reports others' edits: the new text and a function mapping an old caret index to a new one. */
   onRemoteChange(listener: (value: string, mapIndex: (index: number) => number) => void): () => void;
   close(): void;
@@ -41,7 +44,20 @@ export function openTextSession(doc: Y.Doc, itemId: string, origin: unknown): Te
   return {
     itemId,
     value: () => text.toString(),
-    input: (next) => setText(doc, itemId, next, origin),
+    input(next, caret) {
+      const wellFormed = toWellFormed(next);
+      if (wellFormed.length > MAX_TEXT_LENGTH || entryMap(getItems(doc), itemId)?.get('text') !== text) {
+        // Too long, gone or replaced: setText handles (or refuses) it as for any other writer.
+        setText(doc, itemId, wellFormed, origin);
+        return;
+      }
+      const change = textChange(text.toString(), wellFormed, caret);
+      if (!change) return;
+      doc.transact(() => {
+        if (change.remove > 0) text.delete(change.index, change.remove);
+        if (change.insert) text.insert(change.index, change.insert);
+      }, origin);
+    },
     onRemoteChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -7,45 +7,10 @@ import { readAuthMessage } from 'y-protocols/auth';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { messageAuth, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { readLocal, writeLocal } from './localStore';
 
-/** The roles a board link can carry. */
-export type Role = 'facilitator' | 'participant' | 'viewer';
-
-/** What GET /api/boards/:id tells a token holder. */
-export interface BoardInfo {
-  id: string;
-  title: string;
-  role: Role;
-}
-
-/** Why a board could not be opened. */
-export type OpenError = 'invalid' | 'notFound' | 'failed';
-
-/** Fetches the board's title and this token's role; offline, the last answer this device got. */
-export async function fetchBoardInfo(boardId: string, token: string): Promise<BoardInfo | OpenError> {
-  const cacheKey = `olievlek.board.${boardId}.${token.slice(0, 8)}`;
-  try {
-    const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (response.status === 401 || response.status === 403) return 'invalid';
-    if (response.status === 404) return 'notFound';
-    if (!response.ok) return 'failed';
-    const info = (await response.json()) as BoardInfo;
-    if (typeof info.role !== 'string' || typeof info.title !== 'string') return 'failed';
-    localStorage.setItem(cacheKey, JSON.stringify({ id: info.id, title: info.title, role: info.role }));
-    return info;
-  } catch {
-    // No network: a board this device has opened before still opens, from its own copy.
-    const cached = localStorage.getItem(cacheKey);
-    if (!cached) return 'failed';
-    try {
-      return JSON.parse(cached) as BoardInfo;
-    } catch {
-      return 'failed';
-    }
-  }
-}
+export type { BoardInfo, OpenError, Role } from './boardInfo';
+export { fetchBoardInfo } from './boardInfo';
 
 /** Connection state shown in the header. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
@@ -63,8 +28,8 @@ export interface ConnectionHandlers {
   onStatus(status: ConnectionStatus): void;
   /** The document is ready to show: synced with the server, or loaded from this device. */
   onReady(): void;
-  /** The server refused the token for good (4401/4404). */
-  onClosedForGood(code: number): void;
+  /** The server closed for good: a refused token (4401), no board (4404), a board it cannot load (45xx). */
+  onClosedForGood(code: number, reason: string): void;
   /** The server dropped one of our writes: we may not write (any more). */
   onPermissionDenied(): void;
 }
@@ -72,6 +37,16 @@ export interface ConnectionHandlers {
 /** The websocket base URL of this server (ws:// or wss:// to the page's own host). */
 export function syncUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+/**
+ * Whether a close from the server is worth a reconnect. 4400–4499 mirror HTTP 4xx (the token
+ * or the request is wrong); 4500–4599 say the server cannot load this board (for example
+ * 4500: the stored document is newer than the server). Retrying either only loops: the
+ * person needs to be told why instead.
+ */
+export function shouldReconnect(event: { code: number }): boolean {
+  return !(event.code >= 4400 && event.code < 4600);
 }
 
 /** How often we renew our presence, and how long a silent connection may last before it counts as lost. */
@@ -85,7 +60,7 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
   const online = () => navigator.onLine !== false;
   // BroadcastChannel would let a read-only tab's edits reach a writable tab of the same board
   // and leave under its role; the server is the only way between clients.
-  const options = { params: { token }, disableBc: true, connect: online() };
+  const options = { params: { token }, disableBc: true, connect: online(), shouldReconnect };
   const provider = new WebsocketProvider(syncUrl(), boardId, doc, options);
   const controlProvider = new WebsocketProvider(syncUrl(), `${boardId}/control`, controlDoc, options);
   const local = new IndexeddbPersistence(`olievlek:${boardId}`, doc);
@@ -97,6 +72,7 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
     }
   };
   let denied = false;
+  let closedForGood = false;
   for (const p of [provider, controlProvider]) {
     // y-websocket only logs "permission denied"; the app needs to know, once.
     p.messageHandlers[messageAuth] = (_encoder, decoder) => {
@@ -105,8 +81,14 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
         denied = true;
       });
     };
-    // y-websocket stops reconnecting on 4400–4499 and says so with `closed`.
-    p.on('closed', ({ code }: { code: number }) => handlers.onClosedForGood(code));
+    // y-websocket stops reconnecting when shouldReconnect says so, and says so with `closed`.
+    p.on('closed', ({ code, reason }: { code: number; reason: string }) => {
+      // Both documents belong to one board: when either is refused for good, so is the board.
+      closedForGood = true;
+      provider.disconnect();
+      controlProvider.disconnect();
+      handlers.onClosedForGood(code, reason);
+    });
   }
   const report = () => {
     if (!online()) return handlers.onStatus('offline');
@@ -127,6 +109,7 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
     report();
   };
   const goOnline = () => {
+    if (closedForGood) return;
     provider.connect();
     controlProvider.connect();
     report();
@@ -165,12 +148,13 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
 }
 
 /** A stable id for this device, so undo, votes and authorship survive a reload. */
-export function deviceUserId(storage: Storage = window.localStorage): string {
+export function deviceUserId(storage?: Storage): string {
   const key = 'olievlek.userId';
-  let id = storage.getItem(key);
+  let id = readLocal(key, storage);
   if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
     id = crypto.randomUUID().replace(/-/g, '');
-    storage.setItem(key, id);
+    // Unstored, the id lasts for this page only: undo and votes still work until a reload.
+    writeLocal(key, id, storage);
   }
   return id;
 }

@@ -5,7 +5,9 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { z } from 'zod';
+import { stripBidiControls } from '../../shared/bidi';
 import { toWellFormed } from '../../shared/wellFormed';
+import { readLocal, writeLocal } from './localStore';
 
 /** Longest display name; longer names are cut, not refused. */
 export const MAX_NAME_LENGTH = 40;
@@ -54,9 +56,10 @@ const stateSchema = z.object({
   selection: z.array(z.string().max(200)).max(MAX_SHARED_SELECTION).catch([]),
 });
 
-/** A name as shown: trimmed, no control characters, at most MAX_NAME_LENGTH characters. */
+/** A name as shown: trimmed, no control or bidi override characters, at most MAX_NAME_LENGTH characters. */
 export function cleanName(name: string): string {
-  const plain = toWellFormed(name)
+  // A right-to-left override would show "Bob" as one name and let a name mimic another.
+  const plain = stripBidiControls(toWellFormed(name))
     // Control characters (newlines, escapes) would break a one-line label.
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
@@ -130,11 +133,13 @@ export function createCursorPublisher(awareness: Awareness, interval = 50) {
 }
 
 /** The name this device used last, if any. */
-export function storedName(storage: Storage = window.localStorage): string {
-  return cleanName(storage.getItem('olievlek.name') ?? '');
+export function storedName(storage?: Storage): string {
+  return cleanName(readLocal('olievlek.name', storage) ?? '');
 }
 
-/** Remembers the name on this device. */
-export function storeName(name: string, storage: Storage = window.localStorage): void {
-  storage.setItem('olievlek.name', cleanName(name));
+/** Remembers the name on this device (if it can) and returns it as it will be shown. */
+export function storeName(name: string, storage?: Storage): string {
+  const clean = cleanName(name);
+  writeLocal('olievlek.name', clean, storage);
+  return clean;
 }

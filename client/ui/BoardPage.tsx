@@ -32,6 +32,16 @@ export function BoardPage({
       <p role={session.phase === 'error' ? 'alert' : 'status'}>
         {t(language, session.phase === 'error' ? session.key : 'board.loading')}
       </p>
+      {session.phase === 'error' && session.detail && (
+        <p className="server-reason">
+          {t(language, 'board.serverSays')} <q dir="auto">{session.detail}</q>
+        </p>
+      )}
+      {session.phase === 'error' && session.key !== 'board.noToken' && (
+        <button type="button" onClick={() => window.location.reload()}>
+          {t(language, 'board.retry')}
+        </button>
+      )}
       {session.phase === 'error' && <a href="/">Olievlek</a>}
     </main>
   );

@@ -23,6 +23,7 @@ import type { ReadOnlyReason } from './useBoardSession';
 import { useEditorSnapshot } from './useEditorSnapshot';
 import { usePresence } from './usePresence';
 import { ZoomControls } from './ZoomControls';
+import { isolatePlainText } from '../../shared/bidi';
 
 /** Screens this wide show the outline from the start (DESIGN.md, the client's accessible surface). */
 const OUTLINE_BY_DEFAULT = 1200;
@@ -99,7 +100,8 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
   }, [editor, highlight]);
 
   useEffect(() => {
-    document.title = `${snapshot.board.meta.title || 'Olievlek'} · Olievlek`;
+    // The title is isolated, so right-to-left text in it cannot reorder the app's name.
+    document.title = `${isolatePlainText(snapshot.board.meta.title || 'Olievlek')} · Olievlek`;
   }, [snapshot.board.meta.title]);
 
   const notice = snapshot.notice?.startsWith('no-link:') ? t(language, 'notice.noLink') : snapshot.notice;

@@ -11,6 +11,7 @@ import { itemsById, type BoardReadModel } from '../../shared/readBoard';
 import type { Language } from '../../shared/ydoc';
 import type { Editor } from '../editor/editor';
 import { t, tf } from './strings';
+import { UserText } from './UserText';
 
 interface Props {
   editor: Editor;
@@ -32,7 +33,7 @@ export const InsightPanel = memo(function InsightPanel({
   const name = (id: string) => byId.get(id)?.text.trim() || t(language, 'outline.untitled');
   const focus = (id: string, text = name(id)) => (
     <button type="button" className="insight-link" onClick={() => editor.focusItem(id)}>
-      {text}
+      <UserText text={text} />
     </button>
   );
   if (!analysis) {
@@ -155,7 +156,7 @@ export const InsightPanel = memo(function InsightPanel({
             .filter((row) => row.eternalPilotWarning)
             .map((row) => (
               <p key={row.ambitionId} className="warning" role="note">
-                ⚠ {name(row.ambitionId)}: {t(language, 'insights.eternalPilotWarning')}
+                ⚠ <UserText text={name(row.ambitionId)} />: {t(language, 'insights.eternalPilotWarning')}
               </p>
             ))}
         </Block>

@@ -10,6 +10,7 @@ import { itemsById } from '../../shared/readBoard';
 import type { BoardItem } from '../../shared/schema';
 import type { Editor, EditorSnapshot } from '../editor/editor';
 import { d, t } from './strings';
+import { UserText } from './UserText';
 
 interface Props {
   editor: Editor;
@@ -209,8 +210,8 @@ function LinkInspector({ editor, snapshot }: Props) {
     <section className="panel inspector" aria-label={t(language, 'inspector.title')}>
       <h2>{t(language, 'inspector.link')}</h2>
       <p className="link-ends">
-        <span>{from.text || kindLabel(language, from.kind)}</span> →{' '}
-        <span>{to.text || kindLabel(language, to.kind)}</span>
+        <UserText text={from.text || kindLabel(language, from.kind)} /> →{' '}
+        <UserText text={to.text || kindLabel(language, to.kind)} />
       </p>
       <label className="field">
         <span>{t(language, 'inspector.linkKind')}</span>

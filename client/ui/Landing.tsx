@@ -1,16 +1,12 @@
 /** The front page: what Olievlek is, and a form that creates a board and hands out its three links. */
 import { useState, type FormEvent } from 'react';
 import { kindLabel } from '../../shared/i18n';
-import type { Language } from '../../shared/ydoc';
+import { MAX_TITLE_LENGTH, type Language } from '../../shared/ydoc';
+import { createdBoard, type CreatedBoard } from './boardFiles';
 import { ImportBoard, importProblems } from './ImportBoard';
 import { t } from './strings';
-
-interface Created {
-  id: string;
-  title: string;
-  urls: { facilitator: string; participant: string; viewer: string };
-  problemCount?: number;
-}
+import { UserText } from './UserText';
+import { stripBidiControls } from '../../shared/bidi';
 
 const ROLES = ['facilitator', 'participant', 'viewer'] as const;
 
@@ -21,7 +17,7 @@ export function Landing({ language: initial }: { language: Language }) {
   const [boardLanguage, setBoardLanguage] = useState<Language>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<CreatedBoard | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -37,9 +33,7 @@ export function Landing({ language: initial }: { language: Language }) {
           language: boardLanguage,
         }),
       });
-      const body = (await response.json().catch(() => null)) as (Created & { error?: string }) | null;
-      if (!response.ok || !body?.urls) throw new Error(body?.error ?? `HTTP ${response.status}`);
-      setCreated(body);
+      setCreated(await createdBoard(response));
     } catch (failure) {
       setError(`${t(language, 'landing.failed')}: ${(failure as Error).message}`);
     } finally {
@@ -84,7 +78,7 @@ export function Landing({ language: initial }: { language: Language }) {
             <span>{t(language, 'landing.title')}</span>
             <input
               value={title}
-              maxLength={200}
+              maxLength={MAX_TITLE_LENGTH}
               placeholder={t(language, 'landing.titlePlaceholder')}
               onChange={(event) => setTitle(event.target.value)}
             />
@@ -111,8 +105,10 @@ export function Landing({ language: initial }: { language: Language }) {
       ) : null}
       {!created && <ImportBoard language={language} onImported={setCreated} />}
       {created && (
-        <section className="created" aria-label={created.title}>
-          <h2>{created.title}</h2>
+        <section className="created" aria-label={stripBidiControls(created.title)}>
+          <h2>
+            <UserText text={created.title} />
+          </h2>
           <p>{t(language, 'landing.created')}</p>
           {importProblems(language, created) && <p role="status">{importProblems(language, created)}</p>}
           <dl className="links">

@@ -8,6 +8,8 @@ import { allowedLinkKinds, type LinkKind } from '../../shared/links/registry';
 import { itemsById } from '../../shared/readBoard';
 import type { Editor, EditorSnapshot } from '../editor/editor';
 import { t } from './strings';
+import { UserText } from './UserText';
+import { stripBidiControls } from '../../shared/bidi';
 
 /** The keyboard link dialog. */
 export function LinkDialog({
@@ -56,10 +58,13 @@ export function LinkDialog({
       className="dialog link-dialog"
       role="dialog"
       aria-modal="true"
-      aria-label={`${t(language, 'link.dialogTitle')} ${name(source.text, source.kind)}`}
+      aria-label={`${t(language, 'link.dialogTitle')} ${stripBidiControls(name(source.text, source.kind))}`}
     >
       <h2>
-        {t(language, 'link.dialogTitle')} <q>{source.text.trim() || kindLabel(language, source.kind)}</q>
+        {t(language, 'link.dialogTitle')}{' '}
+        <q>
+          <UserText text={source.text.trim() || kindLabel(language, source.kind)} />
+        </q>
       </h2>
       {targets.length === 0 ? (
         <p>{t(language, 'link.none')}</p>
@@ -75,7 +80,7 @@ export function LinkDialog({
             <select autoFocus value={target?.item.id} onChange={(event) => setTargetId(event.target.value)}>
               {targets.map(({ item }) => (
                 <option key={item.id} value={item.id}>
-                  {name(item.text, item.kind)}
+                  {stripBidiControls(name(item.text, item.kind))}
                 </option>
               ))}
             </select>

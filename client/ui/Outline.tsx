@@ -10,6 +10,7 @@ import { itemsById, type BoardReadModel } from '../../shared/readBoard';
 import type { Language } from '../../shared/ydoc';
 import type { Editor } from '../editor/editor';
 import { t } from './strings';
+import { UserText } from './UserText';
 
 interface OutlineProps {
   editor: Editor;
@@ -62,7 +63,7 @@ export const Outline = memo(function Outline({
                       onClick={() => editor.focusItem(item.id)}
                     >
                       <span className="visually-hidden">{kindLabel(language, kind)}: </span>
-                      {name(item.id)}
+                      <UserText text={name(item.id)} />
                     </button>
                     {outgoing.length > 0 && (
                       <ul className="outline-links">
@@ -75,8 +76,16 @@ export const Outline = memo(function Outline({
                               aria-current={selectedLink === link.id ? 'true' : undefined}
                               onClick={() => editor.selectLink(link.id)}
                             >
-                              → {linkLabel(language, link.kind)} <q>{name(link.to)}</q>
-                              {link.label ? ` (${link.label})` : ''}
+                              → {linkLabel(language, link.kind)}{' '}
+                              <q>
+                                <UserText text={name(link.to)} />
+                              </q>
+                              {link.label ? (
+                                <>
+                                  {' '}
+                                  (<UserText text={link.label} />)
+                                </>
+                              ) : null}
                             </button>
                           </li>
                         ))}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Language } from '../../shared/ydoc';
 import type { Peer } from '../sync/presence';
 import { t } from './strings';
+import { UserText } from './UserText';
 
 /** The participant list. */
 export function Participants({ peers, language }: { peers: readonly Peer[]; language: Language }) {
@@ -32,7 +33,7 @@ export function Participants({ peers, language }: { peers: readonly Peer[]; lang
             {peers.map((peer) => (
               <li key={peer.clientId}>
                 <span className="dot" style={{ background: peer.colour }} aria-hidden="true" />
-                <span className="participant-name">{peer.name}</span>
+                <UserText className="participant-name" text={peer.name} />
                 {peer.self && <span className="muted"> ({t(language, 'presence.you')})</span>}
                 <span className="muted participant-role">
                   {t(

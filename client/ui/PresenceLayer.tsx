@@ -8,6 +8,7 @@ import { itemsById, type BoardReadModel } from '../../shared/readBoard';
 import { displayHeight } from '../canvas/displayGeometry';
 import { boardToScreen, type Viewport } from '../editor/viewport';
 import type { Peer } from '../sync/presence';
+import { UserText } from './UserText';
 
 /** Cursors and selections of everyone but us. */
 export function PresenceLayer({
@@ -43,7 +44,7 @@ export function PresenceLayer({
               }}
             >
               <span className="remote-selection-name" style={{ background: peer.colour }}>
-                {peer.name}
+                <UserText text={peer.name} />
               </span>
             </div>
           );
@@ -67,7 +68,7 @@ export function PresenceLayer({
               />
             </svg>
             <span className="remote-cursor-name" style={{ background: peer.colour }}>
-              {peer.name}
+              <UserText text={peer.name} />
             </span>
           </div>
         );

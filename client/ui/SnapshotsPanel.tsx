@@ -16,6 +16,8 @@ import {
   type SnapshotInfo,
 } from './boardFiles';
 import { t, tf } from './strings';
+import { UserText } from './UserText';
+import { stripBidiControls } from '../../shared/bidi';
 
 /** The snapshots dialog. */
 export function SnapshotsPanel({ language, onClose }: { language: Language; onClose(): void }) {
@@ -126,7 +128,9 @@ export function SnapshotsPanel({ language, onClose }: { language: Language; onCl
         <ul aria-label={t(language, 'snapshots.title')} style={{ listStyle: 'none', padding: 0 }}>
           {snapshots.map((snapshot) => (
             <li key={snapshot.id} style={{ borderTop: '1px solid var(--line)', padding: '0.5rem 0' }}>
-              <strong>{snapshot.label}</strong>{' '}
+              <strong>
+                <UserText text={snapshot.label} />
+              </strong>{' '}
               <time dateTime={new Date(snapshot.createdAt).toISOString()}>{time(snapshot.createdAt)}</time>
               <div className="actions" style={{ flexWrap: 'wrap', gap: '0.3rem' }}>
                 <button
@@ -143,7 +147,7 @@ export function SnapshotsPanel({ language, onClose }: { language: Language; onCl
                   {t(language, 'snapshots.preview')}
                 </button>
                 <select
-                  aria-label={`${t(language, 'snapshots.export')}: ${snapshot.label}`}
+                  aria-label={`${t(language, 'snapshots.export')}: ${stripBidiControls(snapshot.label)}`}
                   value=""
                   disabled={busy}
                   onChange={(event) => {

@@ -2,8 +2,13 @@
  * In-place text editing: a textarea laid exactly over the card, bound to the item's Y.Text
  * through a text session. Others' typing in the same card appears live and the caret stays
  * where the local user was typing.
+ *
+ * The textarea is uncontrolled on purpose: a remote change writes its value and its caret
+ * in the same task that applied the change. Were React to write the value on its next render
+ * (and the caret a frame later), a key pressed in between would land in the wrong place, or
+ * be diffed against the old text and undo the other person's letters.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { itemsById } from '../../shared/readBoard';
 import { MAX_TEXT_LENGTH } from '../../shared/kinds/base';
 import { displayHeight, KIND_METRICS } from '../canvas/displayGeometry';
@@ -34,20 +39,23 @@ function EditingField({
   const { board, viewport, language } = snapshot;
   const item = itemsById(board).get(session.itemId);
   const field = useRef<HTMLTextAreaElement>(null);
-  const [value, setValue] = useState(() => session.value());
+  // Read once: after mount the field is written only by the user and by remote changes.
+  const [initial] = useState(() => session.value());
 
-  useEffect(() => {
-    const off = session.onRemoteChange((next, mapIndex) => {
-      const element = field.current;
-      const start = element ? mapIndex(element.selectionStart) : 0;
-      const end = element ? mapIndex(element.selectionEnd) : 0;
-      setValue(next);
-      // The caret is restored after React wrote the new value.
-      requestAnimationFrame(() => element?.setSelectionRange(start, end));
-    });
+  useLayoutEffect(() => {
     const element = field.current;
-    element?.focus();
-    element?.setSelectionRange(element.value.length, element.value.length);
+    if (!element) return;
+    const off = session.onRemoteChange((next, mapIndex) => {
+      const start = mapIndex(element.selectionStart);
+      const end = mapIndex(element.selectionEnd);
+      const direction = element.selectionDirection;
+      element.value = next;
+      element.setSelectionRange(start, end, direction);
+    });
+    // Whatever arrived between the first render and now.
+    if (element.value !== session.value()) element.value = session.value();
+    element.focus();
+    element.setSelectionRange(element.value.length, element.value.length);
     return off;
   }, [session]);
 
@@ -61,7 +69,7 @@ function EditingField({
       ref={field}
       className={`text-editor text-${item.kind}`}
       aria-label={`${kindLabel(language, item.kind)}: ${t(language, 'inspector.text')}`}
-      value={value}
+      defaultValue={initial}
       maxLength={MAX_TEXT_LENGTH}
       spellCheck
       style={{
@@ -74,10 +82,7 @@ function EditingField({
         fontFamily: FONT_FAMILY,
         color: item.kind === 'ambition' ? '#ffffff' : undefined,
       }}
-      onChange={(event) => {
-        setValue(event.target.value);
-        session.input(event.target.value);
-      }}
+      onChange={(event) => session.input(event.target.value, event.target.selectionEnd)}
       onKeyDown={(event) => {
         if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
           event.preventDefault();

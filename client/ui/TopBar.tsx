@@ -5,6 +5,7 @@ import type { Peer } from '../sync/presence';
 import { ExportMenu } from './ExportMenu';
 import { Participants } from './Participants';
 import { t } from './strings';
+import { UserText } from './UserText';
 
 interface TopBarProps {
   editor: Editor;
@@ -32,7 +33,9 @@ export function TopBar({ editor, snapshot, role, status, peers, panel, onToggleP
           <circle cx="16" cy="16" r="15" fill="none" stroke="#0b6e75" strokeOpacity=".25" strokeWidth="2" />
         </svg>
       </a>
-      <h1 className="board-title">{snapshot.board.meta.title || 'Olievlek'}</h1>
+      <h1 className="board-title">
+        <UserText text={snapshot.board.meta.title || 'Olievlek'} />
+      </h1>
       <span className={`role role-${role}`}>{t(language, `role.${role}`)}</span>
       <span className={`status status-${status}`} role="status">
         {t(language, `status.${status}`)}

@@ -5,6 +5,7 @@
  *   await downloadExport('png', { onProgress: (p) => show(p) });
  */
 
+import { boardLinks, errorMessage } from './apiAnswer';
 import type { StringKey } from './strings';
 
 /** The export formats the server offers. */
@@ -48,10 +49,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
     ...init,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
   });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw new Error(errorMessage(await res.json().catch(() => null), res.status));
   return res;
 }
 
@@ -122,10 +120,15 @@ export async function importBoard(json: string): Promise<CreatedBoard> {
     headers: { 'Content-Type': 'application/json' },
     body: json,
   });
-  const body = (await res.json().catch(() => null)) as
-    (CreatedBoard & { error?: { message?: string } }) | null;
-  if (!res.ok || !body?.urls) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-  return body;
+  return createdBoard(res);
+}
+
+/** A new board from the server's 201 answer (create or import); throws with the server's message. */
+export async function createdBoard(res: Response): Promise<CreatedBoard> {
+  const body = (await res.json().catch(() => null)) as Omit<CreatedBoard, 'urls'> | null;
+  const urls = res.ok ? boardLinks(body, location.origin) : null;
+  if (!body || !urls) throw new Error(errorMessage(body, res.status));
+  return { ...body, urls };
 }
 
 /** The file name in a Content-Disposition header. */

@@ -26,6 +26,11 @@ const en = {
   'board.notFound': 'There is no board at this address.',
   'board.noToken': 'This address has no access key. Open the board with the full link you were given.',
   'board.failed': 'The board could not be opened',
+  'board.tooNew':
+    'This board needs a newer server. Ask whoever runs Olievlek to update it; the board itself is kept.',
+  'board.cannotLoad': 'The server cannot open this board right now.',
+  'board.serverSays': 'The server says:',
+  'board.retry': 'Try again',
   'role.facilitator': 'Facilitator',
   'role.participant': 'Participant',
   'role.viewer': 'Viewer (read only)',
@@ -164,6 +169,11 @@ const nl: Record<StringKey, string> = {
   'board.notFound': 'Op dit adres staat geen bord.',
   'board.noToken': 'Dit adres heeft geen toegangssleutel. Open het bord met de volledige link die je kreeg.',
   'board.failed': 'Het bord kon niet worden geopend',
+  'board.tooNew':
+    'Dit bord heeft een nieuwere server nodig. Vraag wie Olievlek beheert om die bij te werken; het bord zelf blijft bewaard.',
+  'board.cannotLoad': 'De server kan dit bord nu niet openen.',
+  'board.serverSays': 'De server zegt:',
+  'board.retry': 'Opnieuw proberen',
   'role.facilitator': 'Facilitator',
   'role.participant': 'Deelnemer',
   'role.viewer': 'Kijker (alleen lezen)',

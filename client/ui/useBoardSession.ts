@@ -22,7 +22,7 @@ export type ReadOnlyReason = 'viewer' | 'locked' | null;
 /** The state of an open board. */
 export type BoardSession =
   | { phase: 'loading' }
-  | { phase: 'error'; key: StringKey }
+  | { phase: 'error'; key: StringKey; /** The server's own words, shown as plain text. */ detail?: string }
   | {
       phase: 'ready';
       editor: Editor;
@@ -37,6 +37,16 @@ const ERRORS: Record<OpenError, StringKey> = {
   notFound: 'board.notFound',
   failed: 'board.failed',
 };
+
+/** What a permanent close from the server means for the person looking at the page. */
+export function closeError(code: number, reason: string): { key: StringKey; detail?: string } {
+  const detail = reason.trim().slice(0, 200) || undefined;
+  if (code === 4401) return { key: 'board.invalidLink' };
+  if (code === 4404) return { key: 'board.notFound' };
+  if (code === 4500) return { key: 'board.tooNew', detail };
+  if (code > 4500 && code < 4600) return { key: 'board.cannotLoad', detail };
+  return { key: 'board.failed', detail };
+}
 
 /** The control document's `locked` flag (DESIGN.md contract 1). */
 function isLocked(controlDoc: Y.Doc): boolean {
@@ -88,7 +98,9 @@ export function useBoardSession(
           });
           publish();
         },
-        onClosedForGood: () => setSession({ phase: 'error', key: 'board.invalidLink' }),
+        onClosedForGood(code, reason) {
+          if (!cancelled) setSession({ phase: 'error', ...closeError(code, reason) });
+        },
         onPermissionDenied() {
           // Until the control document says otherwise, the server's refusal is what counts.
           denied = true;

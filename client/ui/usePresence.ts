@@ -65,8 +65,8 @@ export function usePresence(editor: Editor, connection: BoardConnection, role: R
     peers,
     moveCursor: cursor.move,
     chooseName(next: string) {
-      storeName(next);
-      setName(storedName());
+      // What was chosen counts even when this device cannot remember it.
+      setName(storeName(next));
     },
   };
 }

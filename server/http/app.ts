@@ -9,6 +9,7 @@ import type { ServerMetrics } from '../serverMetrics';
 import { handleBoardsApi, type BoardsApiDeps } from './boardsApi';
 import { methodNotAllowed } from './access';
 import { HttpError, sendError, sendJson } from './json';
+import { setSecurityHeaders } from './securityHeaders';
 import { createStaticHandler } from './static';
 
 /** What the HTTP handlers need. */
@@ -30,6 +31,10 @@ export function createHttpServer(config: ServerConfig, deps: HttpDeps): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const page = !['/healthz', '/metrics', '/api'].some(
+      (prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`),
+    );
+    setSecurityHeaders(res, page ? 'app' : 'data');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/metrics') {
       res.writeHead(200, {

@@ -1,6 +1,8 @@
 /**
  * Serves the built client. Hashed assets are cached for a year; every other path that is not
- * a file gets index.html, so `/b/<id>` opens the single-page app.
+ * a file gets index.html, so `/b/<id>` opens the single-page app. Source maps are never
+ * served (the build makes none, and one left in the folder stays private), and a missing
+ * asset is a 404, not the page.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -16,7 +18,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
@@ -31,7 +32,15 @@ export function createStaticHandler(root: string) {
         .end('method not allowed\n');
       return;
     }
-    const file = (await resolveFile(base, req.url ?? '/')) ?? (await resolveFile(base, '/index.html'));
+    const pathname = pathnameOf(req.url ?? '/');
+    const sourceMap = pathname?.endsWith('.map') ?? false;
+    const exact = pathname === null || sourceMap ? null : await resolveFile(base, pathname);
+    if (!exact && (sourceMap || pathname?.startsWith('/assets/'))) {
+      // The page in place of a missing script would only fail to parse; a map stays private.
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
+      return;
+    }
+    const file = exact ?? (await resolveFile(base, '/index.html'));
     if (!file) {
       res
         .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
@@ -55,15 +64,18 @@ export function createStaticHandler(root: string) {
   };
 }
 
-/** The file a URL names inside `base`, or null; never a path outside `base`. */
-async function resolveFile(base: string, url: string): Promise<{ path: string; size: number } | null> {
-  let pathname: string;
+/** The decoded path of a request URL, or null when it cannot be decoded or holds a NUL. */
+function pathnameOf(url: string): string | null {
   try {
-    pathname = decodeURIComponent(new URL(url, 'http://x').pathname);
+    const pathname = decodeURIComponent(new URL(url, 'http://x').pathname);
+    return pathname.includes('\0') ? null : pathname;
   } catch {
     return null;
   }
-  if (pathname.includes('\0')) return null;
+}
+
+/** The file a decoded path names inside `base`, or null; never a path outside `base`. */
+async function resolveFile(base: string, pathname: string): Promise<{ path: string; size: number } | null> {
   const candidate = path.resolve(base, `.${pathname}`);
   if (candidate !== base && !candidate.startsWith(base + path.sep)) return null;
   try {

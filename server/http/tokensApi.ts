@@ -30,5 +30,7 @@ export async function tokensRoute(
   if (!(await deps.storage.setTokenHash(boardId, target, hashToken(token))))
     throw new HttpError(404, 'unknown_board', 'no such board');
   log('info', 'board.token_rotated', { board: boardId, role: target });
-  sendJson(res, 200, { token, url: boardLink(req, deps, boardId, token) });
+  const link = boardLink(req, deps, boardId, token);
+  // Without PUBLIC_URL, behind a Host that is not this machine, the client builds the link itself.
+  sendJson(res, 200, link ? { token, url: link } : { token, url: null, urlRefused: 'public_url_unset' });
 }

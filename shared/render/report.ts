@@ -9,6 +9,7 @@
  *   const md = reportMarkdown(report);
  */
 import { analyseBoard, type BoardAnalysis } from '../analysis';
+import { stripBidiControls } from '../bidi';
 import { kindLabel, label, linkLabel } from '../i18n';
 import { SMALL_WIN_STATUSES } from '../kinds/smallWin';
 import { itemsById, type BoardReadModel } from '../readBoard';
@@ -183,7 +184,17 @@ export function boardReport(
     );
   if (warnings.length === 0) paragraph(w('noWarnings'));
   list(warnings);
-  return { title, language, blocks };
+  // Every writer (Markdown, PDF) gets text that cannot be drawn reversed.
+  const clean = stripBidiControls;
+  return {
+    title: clean(title),
+    language,
+    blocks: blocks.map((block) =>
+      block.kind === 'list'
+        ? { ...block, items: block.items.map(clean) }
+        : { ...block, text: clean(block.text) },
+    ),
+  };
 }
 
 /** The report as Markdown; every piece of board text is escaped so it cannot add markup. */

@@ -1,15 +1,16 @@
 /**
  * Small helpers that write SVG markup safely: every text and attribute value goes through
  * `escapeXml`, which also drops the characters XML 1.0 forbids (control characters a peer may
- * have typed), so whatever is on a board yields a well-formed file.
+ * have typed), so whatever is on a board yields a well-formed file, and the bidi embedding,
+ * override and isolate controls (see shared/bidi.ts), so no text is drawn reversed.
  *
  *   el('rect', { x: 0, y: 0, width: 10, height: 10, fill: '#fff' }); // '<rect x="0" …/>'
  */
 
-/** Characters XML 1.0 does not allow anywhere (tab, newline and carriage return are fine). */
+/** Characters XML 1.0 does not allow anywhere (tab, newline and carriage return are fine), and bidi controls. */
 const FORBIDDEN =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text or an attribute value made safe for XML. */
 export function escapeXml(value: string): string {

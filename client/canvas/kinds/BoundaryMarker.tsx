@@ -4,6 +4,7 @@ import { label } from '../../../shared/i18n';
 import type { Boundary } from '../../../shared/kinds/boundary';
 import { BOUNDARY_STYLE, FONT_FAMILY } from '../theme';
 import type { KindProps } from './common';
+import { stripBidiControls } from '../../../shared/bidi';
 
 /** Draws a boundary marker relative to its start point. */
 export function BoundaryMarker({ item, detail, language }: KindProps<Boundary>) {
@@ -39,7 +40,7 @@ export function BoundaryMarker({ item, detail, language }: KindProps<Boundary>) 
           <Text
             x={18}
             y={-8}
-            text={item.text ? `${caption} — ${item.text}` : caption}
+            text={item.text ? `${caption} — ${stripBidiControls(item.text)}` : caption}
             fontSize={13}
             fontStyle="bold"
             fontFamily={FONT_FAMILY}

@@ -3,6 +3,7 @@ import { Rect, Text } from 'react-konva';
 import type { Frame } from '../../../shared/kinds/frame';
 import { FONT_FAMILY, FRAME } from '../theme';
 import type { KindProps } from './common';
+import { stripBidiControls } from '../../../shared/bidi';
 
 /** Draws a frame; its title is its text. */
 export function FrameArea({ item, detail }: KindProps<Frame>) {
@@ -23,7 +24,7 @@ export function FrameArea({ item, detail }: KindProps<Frame>) {
         y={14}
         width={item.w - 36}
         height={detail === 'full' ? 50 : 30}
-        text={item.text}
+        text={stripBidiControls(item.text)}
         fontSize={detail === 'full' ? 18 : 28}
         fontStyle="bold"
         fontFamily={FONT_FAMILY}

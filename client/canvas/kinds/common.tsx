@@ -5,6 +5,7 @@ import { layoutText } from '../textLayout';
 import { CARD, FONT_FAMILY, MECHANISM_BADGES } from '../theme';
 import type { Mechanism } from '../../../shared/mechanisms';
 import type { Language } from '../../../shared/ydoc';
+import { stripBidiControls } from '../../../shared/bidi';
 
 /** Level of detail: below about a third of full size, text is unreadable and only costs time. */
 export type Detail = 'full' | 'low';
@@ -81,7 +82,7 @@ export function Caption({
     <Text
       x={x}
       y={y}
-      text={text.toUpperCase()}
+      text={stripBidiControls(text).toUpperCase()}
       fontSize={11}
       fontStyle="bold"
       letterSpacing={0.6}
