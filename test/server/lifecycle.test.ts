@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/boards/tokens';
 import { createMemoryStorage } from '../../server/storage/memoryStorage';
 import type { Storage } from '../../server/storage/storage';
+import { gatedStorage, serverFlushed } from '../support/gatedStorage';
 import {
   connectSynced,
   createBoard,
@@ -96,7 +97,15 @@ describe('room lifecycle', () => {
     const storage = createMemoryStorage();
     let releaseLoad!: () => void;
     const loadGate = new Promise<void>((resolve) => (releaseLoad = resolve));
-    const slow: Storage = { ...storage, load: async (room) => (await loadGate, storage.load(room)) };
+    let loading = 0;
+    const slow: Storage = {
+      ...storage,
+      load: async (room) => {
+        loading += 1;
+        await loadGate;
+        return storage.load(room);
+      },
+    };
     const id = 'legacyBoard01';
     const token = await storeBoard(storage, id, (doc) => {
       const item = new Y.Map<unknown>();
@@ -107,7 +116,8 @@ describe('room lifecycle', () => {
     const server = await startTestServer({}, slow);
     const client = await rawClient(server, id, token);
     client.send(encodeStep1(new Y.Doc()));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => loading > 0, 'the load to start');
+    await serverFlushed(client.ws);
     expect(client.messages).toEqual([]);
     releaseLoad();
     await waitFor(() => client.messages.length >= 2, 'step 1 and the reply');
@@ -156,33 +166,25 @@ describe('room lifecycle', () => {
   });
 
   it('relays an update, and answers sync requests with it, only once the store has it', async () => {
-    const storage = createMemoryStorage();
-    let gate: Promise<void> = Promise.resolve();
-    const appended: string[] = [];
-    const slow: Storage = {
-      ...storage,
-      appendUpdate: async (room, update) => {
-        await gate;
-        appended.push(room);
-        return storage.appendUpdate(room, update);
-      },
-    };
-    const server = await startTestServer({}, slow);
+    const storage = gatedStorage(createMemoryStorage());
+    const server = await startTestServer({}, storage);
     const board = await createBoard(server);
     const author = await connectSynced(server, board.id, board.tokens.participant);
     const reader = await connectSynced(server, board.id, board.tokens.viewer);
-    let release!: () => void;
-    gate = new Promise<void>((resolve) => (release = resolve));
+    const release = storage.hold();
     author.doc.getMap('items').set('a', 1);
+    await waitFor(() => storage.waiting > 0, 'the update to reach the store');
     const late = await rawClient(server, board.id, board.tokens.viewer);
     late.send(encodeStep1(new Y.Doc()));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Once these pings are answered, the late client's request has been handled too (same
+    // socket, in order), and whatever was relayed to the reader has arrived.
+    await Promise.all([serverFlushed(late.ws), serverFlushed(reader.provider)]);
     expect(reader.doc.getMap('items').has('a')).toBe(false);
     expect(late.messages).toEqual([]);
-    expect(appended).toEqual([]);
+    expect(storage.appended).toEqual([]);
     release();
     await waitFor(() => reader.doc.getMap('items').get('a') === 1, 'relayed after storing');
-    expect(appended).toEqual([board.id]);
+    expect(storage.appended).toEqual([board.id]);
     await waitFor(() => late.messages.length >= 2, 'late client answered');
     const lateDoc = new Y.Doc();
     Y.applyUpdate(lateDoc, stepTwoUpdate(late.messages[1]!));
