@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { createBoard } from '../server/helpers';
 import { loadBoardInto } from '../support/loadExample';
-import { launchBrowser, startAppServer } from './browser';
+import { createPageWatch, launchBrowser, startAppServer } from './browser';
 import { itemCenter, openBoard, snapshot } from './boardPage';
 
 const OUT = 'docs/screenshots';
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const server = await startAppServer();
   const browser = await launchBrowser();
+  const watch = createPageWatch();
   try {
     const board = await createBoard(server, 'Small wins Rivierenland: landbouw en water', 'nl');
     await loadBoardInto(server.http, board.id, board.tokens.facilitator);
@@ -21,14 +22,17 @@ async function main(): Promise<void> {
       { width: 1280, height: 800 },
       { width: 1024, height: 768 },
     ]) {
-      const page = await openBoard(browser, server, board.urls.facilitator, size);
+      const page = await openBoard(browser, watch, server, board.urls.facilitator, size);
       await page.keyboard.press('Shift+Digit1');
       await page.waitForTimeout(400);
       await page.screenshot({ path: `${OUT}/board-${size.width}x${size.height}.png` });
       await page.context().close();
     }
     // A close-up at 100 % with a small win selected: cards, badges, links and the inspector.
-    const page = await openBoard(browser, server, board.urls.facilitator, { width: 1280, height: 800 });
+    const page = await openBoard(browser, watch, server, board.urls.facilitator, {
+      width: 1280,
+      height: 800,
+    });
     const win = (await snapshot(page)).board.items.find((item) => item.id === 'sw-peilbesluit');
     if (win) {
       await page
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
     for (const [name, fx, fy] of people) {
       const other = await openBoard(
         browser,
+        watch,
         server,
         board.urls.participant,
         { width: 1280, height: 800 },
@@ -69,6 +74,7 @@ async function main(): Promise<void> {
     }
     const tablet = await openBoard(
       browser,
+      watch,
       server,
       board.urls.participant,
       { width: 1024, height: 768 },
@@ -97,6 +103,7 @@ async function main(): Promise<void> {
     await tablet.waitForTimeout(600);
     await tablet.screenshot({ path: `${OUT}/tablet-768x1024-three-cursors.png` });
     console.log(`screenshots written to ${OUT}/`);
+    for (const error of watch.errors) console.warn(`a page logged: ${error}`);
   } finally {
     await browser.close();
     await server.stop();
