@@ -95,6 +95,26 @@ export async function waitForSnapshot(
   }
 }
 
+/** Resolves after the page has drawn `count` more frames. */
+export function frames(page: Page, count = 2): Promise<void> {
+  return page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, count);
+}
+
+/** Waits until the view stops moving: the same viewport before and after two drawn frames. */
+export async function settled(page: Page, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  let last = JSON.stringify((await snapshot(page)).viewport);
+  for (;;) {
+    await frames(page);
+    const now = JSON.stringify((await snapshot(page)).viewport);
+    if (now === last) return;
+    if (Date.now() > deadline) throw new Error(`the view kept moving for ${ms} ms`);
+    last = now;
+  }
+}
+
 /** Drags with the mouse from one page point to another in steps, as a hand would. */
 export async function drag(
   page: Page,

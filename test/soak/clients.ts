@@ -58,7 +58,7 @@ export function writerStep(gen: prng.PRNG, client: SoakClient, counter: { n: num
   try {
     if (roll < 7 || counter.n === 0) {
       const id = `${client.name}-${counter.n++}`;
-      ledger.sent(id, client.room, client.name);
+      ledger.sent(id, client.room, client.name, !client.provider.wsconnected);
       createItem(
         client.doc,
         {

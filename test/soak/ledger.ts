@@ -9,6 +9,8 @@
 interface Entry {
   readonly room: string;
   readonly writer: string;
+  /** Made while its writer had no connection: it can only arrive by being resent. */
+  readonly offline: boolean;
   acknowledged: boolean;
   relayed: boolean;
 }
@@ -16,6 +18,7 @@ interface Entry {
 /** The counts the soak prints at the end. */
 export interface LedgerCounts {
   readonly sent: number;
+  readonly sentOffline: number;
   readonly acknowledged: number;
   readonly relayed: number;
   readonly unacknowledged: number;
@@ -28,9 +31,9 @@ export function createLedger() {
   const lost = new Set<string>();
 
   return {
-    /** A writer made edit `id` in `room`. */
-    sent(id: string, room: string, writer: string): void {
-      entries.set(id, { room, writer, acknowledged: false, relayed: false });
+    /** A writer made edit `id` in `room`, connected or not. */
+    sent(id: string, room: string, writer: string, offline: boolean): void {
+      entries.set(id, { room, writer, offline, acknowledged: false, relayed: false });
     },
     /** Client `by` has seen item `id`; counts as relayed when `by` is not its writer. */
     seen(id: string, by: string): void {
@@ -67,6 +70,7 @@ export function createLedger() {
       const all = [...entries.values()];
       return {
         sent: all.length,
+        sentOffline: all.filter((e) => e.offline).length,
         acknowledged: all.filter((e) => e.acknowledged).length,
         relayed: all.filter((e) => e.relayed).length,
         unacknowledged: all.filter((e) => !e.acknowledged).length,

@@ -209,7 +209,7 @@ async function main(): Promise<void> {
       '',
       'soak summary',
       `  duration            ${((Date.now() - began) / 60_000).toFixed(1)} min, SEED=${SEED}`,
-      `  edits sent          ${counts.sent}`,
+      `  edits sent          ${counts.sent} (${counts.sentOffline} while their writer was disconnected)`,
       `  acknowledged        ${counts.acknowledged}`,
       `  relayed             ${counts.relayed} (seen by another client)`,
       `  lost                ${counts.lost}`,
