@@ -46,7 +46,7 @@ async function runScenario(seed: number): Promise<void> {
   });
   const log: string[] = [];
   try {
-    await waitFor(() => clients.every((c) => c.provider.synced), 'every client synced');
+    await waitFor(() => clients.every((c) => c.provider.synced), 'every client synced', 15_000);
     const steps = prng.int32(gen, 80, 160);
     const restartAt = prng.int32(gen, steps / 4, (3 * steps) / 4);
     for (let step = 0; step < steps; step++) {
