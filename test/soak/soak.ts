@@ -183,8 +183,10 @@ async function main(): Promise<void> {
 
   // Load off; every writer must get everything acknowledged (resent through sync on reconnect).
   timers.forEach(clearInterval);
-  const drainUntil = Date.now() + DRAIN_MS;
-  while (boards.some((b) => ledger.pending(b.id).length > 0) && Date.now() < drainUntil) await sleep(500);
+  const drainStart = Date.now();
+  while (boards.some((b) => ledger.pending(b.id).length > 0) && Date.now() < drainStart + DRAIN_MS)
+    await sleep(500);
+  const drainedMs = Date.now() - drainStart;
   running = false;
   await Promise.all([ackLoop, exportLoop]);
 
@@ -213,7 +215,7 @@ async function main(): Promise<void> {
       `  acknowledged        ${counts.acknowledged}`,
       `  relayed             ${counts.relayed} (seen by another client)`,
       `  lost                ${counts.lost}`,
-      `  unacknowledged      ${counts.unacknowledged} (after ${DRAIN_MS / 1000} s of draining)`,
+      `  unacknowledged      ${counts.unacknowledged} (${(drainedMs / 1000).toFixed(1)} s of draining, at most ${DRAIN_MS / 1000} s)`,
       `  SIGKILL cycles      ${stats.kills}, the last at the end (integrity_check ok after ${stats.kills - stats.integrityFailures.length})`,
       `  restart             median ${restarts[Math.floor(restarts.length / 2)] ?? 0} ms, max ${restarts.at(-1) ?? 0} ms`,
       `  unexpected exits    ${stats.unexpectedExits}`,
