@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPaths } from './paths';
+import { DEFAULT_MAX_PATHS, findPaths } from './paths';
 import { ambition, completeDag, diamond, link, testBoard, win } from './testBoards';
 
 const chains = (board: Parameters<typeof findPaths>[0], options = {}) =>
@@ -73,15 +73,13 @@ describe('findPaths', () => {
     ]);
   });
 
-  it('caps a complete DAG of 30 wins (2^28 paths) quickly and says so', () => {
+  // How fast it stops is measured in test/bench/analysis.bench.ts, not asserted here.
+  it('caps a complete DAG of 30 wins (2^28 paths) at the path limit and says so', () => {
     const board = completeDag(30);
-    const started = performance.now();
     const result = findPaths(board);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(result.truncated).toBe(true);
+    expect(result.paths).toHaveLength(DEFAULT_MAX_PATHS);
     expect(result.truncatedAmbitionIds).toEqual(['goal']);
-    expect(result.paths.length).toBeGreaterThan(0);
-    expect(result.paths.length).toBeLessThanOrEqual(1000);
     for (const path of result.paths) expect(path.winIds.at(-1)).toBe('w29');
     expect(findPaths(board, { maxPaths: 10 }).paths).toHaveLength(10);
   });

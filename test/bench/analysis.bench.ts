@@ -63,6 +63,11 @@ describe('dense graphs (paths capped)', () => {
       analyseBoard(fresh(board));
     });
   }
+  // The unit test only checks that the cap is reached; this is how long reaching it takes.
+  const dag30 = completeDag(30);
+  bench('findPaths on a complete DAG of 30 wins (2^28 paths, capped)', () => {
+    findPaths(fresh(dag30));
+  });
   // A grid of wins with crossings everywhere: each win enables its right and lower neighbour.
   const side = 40;
   const wins = Array.from({ length: side * side }, (_, i) =>

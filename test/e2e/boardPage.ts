@@ -1,6 +1,7 @@
 /** Reading and driving a board page in the browser, the way a person (or a screen reader) would. */
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../server/helpers';
+import { openWatchedPage, type PageWatch } from './browser';
 
 /** What the page's read-only debug handle returns, as plain JSON. */
 export interface PageSnapshot {
@@ -12,24 +13,26 @@ export interface PageSnapshot {
   selection: string[];
 }
 
-/** Opens a board URL (on the test server) in a fresh context and waits for the canvas. */
+/**
+ * Opens a board URL (on the test server) in a fresh context and waits for the canvas; the
+ * page's errors go to `watch` from before the first navigation.
+ */
 export async function openBoard(
   browser: Browser,
+  watch: PageWatch,
   server: TestServer,
   url: string,
   size = { width: 1280, height: 800 },
   options: { name?: string; hasTouch?: boolean; isMobile?: boolean } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({
+  const page = await openWatchedPage(browser, watch, {
     viewport: size,
-    locale: 'en-GB',
     hasTouch: options.hasTouch ?? false,
     isMobile: options.isMobile ?? false,
   });
   // A returning participant: this device remembers their name, so no name prompt.
   const name = options.name ?? 'Tester';
-  await context.addInitScript((value) => window.localStorage.setItem('olievlek.name', value), name);
-  const page = await context.newPage();
+  await page.context().addInitScript((value) => window.localStorage.setItem('olievlek.name', value), name);
   const { pathname, hash } = new URL(url);
   await page.goto(`${server.http}${pathname}${hash}`);
   await page.locator('.canvas canvas').first().waitFor({ timeout: 15_000 });
@@ -89,6 +92,26 @@ export async function waitForSnapshot(
     if (test(s)) return s;
     if (Date.now() > deadline) throw new Error(`snapshot condition not met within ${ms} ms`);
     await page.waitForTimeout(50);
+  }
+}
+
+/** Resolves after the page has drawn `count` more frames. */
+export function frames(page: Page, count = 2): Promise<void> {
+  return page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, count);
+}
+
+/** Waits until the view stops moving: the same viewport before and after two drawn frames. */
+export async function settled(page: Page, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  let last = JSON.stringify((await snapshot(page)).viewport);
+  for (;;) {
+    await frames(page);
+    const now = JSON.stringify((await snapshot(page)).viewport);
+    if (now === last) return;
+    if (Date.now() > deadline) throw new Error(`the view kept moving for ${ms} ms`);
+    last = now;
   }
 }
 

@@ -6,7 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers';
 
 /** Where Debian installs Chromium. */
@@ -56,10 +62,48 @@ export function startAppServer(): Promise<TestServer> {
   return startTestServer({ clientDir: builtClient() });
 }
 
-/** Fails the test when the page logs an error or throws. */
+/** Where the pages of a test report their errors, and the contexts to close after it. */
+export interface PageWatch {
+  readonly errors: string[];
+  /** Errors a test expects (going offline on purpose, say); the others fail it. */
+  readonly expected: RegExp[];
+  readonly contexts: Set<BrowserContext>;
+}
+
+/** An empty watch (test/e2e/pageErrors.ts gives each test its own). */
+export function createPageWatch(): PageWatch {
+  return { errors: [], expected: [], contexts: new Set() };
+}
+
+/** Records the page's uncaught exceptions and console errors into `errors`. */
 export function watchErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
+}
+
+/**
+ * A page in a fresh context whose errors go to `watch` from before its first navigation, so
+ * nothing the app logs while it loads can slip past.
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  watch: PageWatch,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', ...options });
+  watch.contexts.add(context);
+  context.on('close', () => watch.contexts.delete(context));
+  const watched = new WeakSet<Page>();
+  const attach = (page: Page) => {
+    if (watched.has(page)) return;
+    watched.add(page);
+    watchErrors(page, watch.errors);
+  };
+  // Pages the app opens itself (none today) are watched too.
+  context.on('page', attach);
+  const page = await context.newPage();
+  attach(page);
+  return page;
 }

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITEM_KINDS } from '../../shared/itemKinds';
 import { kindLabel } from '../../shared/i18n';
 import { createBoard, type TestServer } from '../server/helpers';
-import { browserAvailable, launchBrowser, startAppServer, watchErrors } from './browser';
+import { browserAvailable, launchBrowser, startAppServer } from './browser';
 import { canvasPoint, drag, itemCenter, openBoard, outline, snapshot, waitForSnapshot } from './boardPage';
+import { checkPagesEachTest } from './pageErrors';
 
 const CHANGE_VISIBLE_MS = 2000;
 
@@ -18,7 +19,8 @@ describe.runIf(browserAvailable())('board canvas in Chromium', () => {
   let browser: Browser;
   let alice: Page;
   let bob: Page;
-  const errors: string[] = [];
+  // Each test fails if either page logged an error, from its first navigation on.
+  const watch = checkPagesEachTest();
 
   beforeAll(async () => {
     server = await startAppServer();
@@ -32,10 +34,8 @@ describe.runIf(browserAvailable())('board canvas in Chromium', () => {
 
   async function freshBoard(title: string) {
     const board = await createBoard(server, title, 'en');
-    alice = await openBoard(browser, server, board.urls.facilitator);
-    bob = await openBoard(browser, server, board.urls.participant);
-    watchErrors(alice, errors);
-    watchErrors(bob, errors);
+    alice = await openBoard(browser, watch, server, board.urls.facilitator);
+    bob = await openBoard(browser, watch, server, board.urls.participant);
     return board;
   }
 
@@ -225,9 +225,5 @@ describe.runIf(browserAvailable())('board canvas in Chromium', () => {
     const target = await itemCenter(alice, note);
     await alice.mouse.click(target.x, target.y);
     expect((await snapshot(alice)).selection).toEqual([note]);
-  });
-
-  it('logged no errors in either page', () => {
-    expect(errors).toEqual([]);
   });
 });

@@ -5,8 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { createBoard } from '../server/helpers';
 import { loadBoardInto } from '../support/loadExample';
-import { launchBrowser, startAppServer } from './browser';
-import { itemCenter, openBoard, snapshot } from './boardPage';
+import { createPageWatch, launchBrowser, startAppServer } from './browser';
+import { frames, itemCenter, openBoard, settled, snapshot, waitForSnapshot } from './boardPage';
 
 const OUT = 'docs/screenshots';
 
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const server = await startAppServer();
   const browser = await launchBrowser();
+  const watch = createPageWatch();
   try {
     const board = await createBoard(server, 'Small wins Rivierenland: landbouw en water', 'nl');
     await loadBoardInto(server.http, board.id, board.tokens.facilitator);
@@ -21,14 +22,17 @@ async function main(): Promise<void> {
       { width: 1280, height: 800 },
       { width: 1024, height: 768 },
     ]) {
-      const page = await openBoard(browser, server, board.urls.facilitator, size);
+      const page = await openBoard(browser, watch, server, board.urls.facilitator, size);
       await page.keyboard.press('Shift+Digit1');
-      await page.waitForTimeout(400);
+      await settled(page);
       await page.screenshot({ path: `${OUT}/board-${size.width}x${size.height}.png` });
       await page.context().close();
     }
     // A close-up at 100 % with a small win selected: cards, badges, links and the inspector.
-    const page = await openBoard(browser, server, board.urls.facilitator, { width: 1280, height: 800 });
+    const page = await openBoard(browser, watch, server, board.urls.facilitator, {
+      width: 1280,
+      height: 800,
+    });
     const win = (await snapshot(page)).board.items.find((item) => item.id === 'sw-peilbesluit');
     if (win) {
       await page
@@ -36,19 +40,21 @@ async function main(): Promise<void> {
         .getByRole('button', { name: /^Small win: Peilbesluit/ })
         .click();
       await page.keyboard.press('0');
-      await page.waitForTimeout(300);
+      await settled(page);
       const c = await itemCenter(page, win.id);
       await page.mouse.click(c.x, c.y);
-      await page.waitForTimeout(300);
+      await waitForSnapshot(page, (s) => s.selection.includes(win.id));
+      await frames(page);
     }
     await page.screenshot({ path: `${OUT}/board-detail-1280x800.png` });
     // The insight panel with the paths through one small win highlighted on the canvas.
     await page.getByRole('button', { name: 'Inzichten' }).click();
     await page.keyboard.press('Shift+Digit1');
-    await page.waitForTimeout(300);
+    await settled(page);
     const stuwtjes = await itemCenter(page, 'sw-stuwtjes');
     await page.mouse.click(stuwtjes.x, stuwtjes.y);
-    await page.waitForTimeout(300);
+    await waitForSnapshot(page, (s) => s.selection.includes('sw-stuwtjes'));
+    await frames(page);
     await page.screenshot({ path: `${OUT}/board-insights-1280x800.png` });
     // A tablet in landscape with three other people's cursors and one of their selections.
     const people: [string, number, number][] = [
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
     for (const [name, fx, fy] of people) {
       const other = await openBoard(
         browser,
+        watch,
         server,
         board.urls.participant,
         { width: 1280, height: 800 },
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
     }
     const tablet = await openBoard(
       browser,
+      watch,
       server,
       board.urls.participant,
       { width: 1024, height: 768 },
@@ -89,14 +97,22 @@ async function main(): Promise<void> {
       ?.getByRole('region', { name: 'Overzicht' })
       .getByRole('button', { name: /^Small win: Peilbesluit/ })
       .click();
-    await tablet.waitForTimeout(800);
+    for (const [name] of people) {
+      // A cursor outside the tablet's view is not drawn: say so rather than fail the run.
+      await tablet
+        .locator('.remote-cursor', { hasText: name })
+        .waitFor({ timeout: 5000 })
+        .catch(() => console.warn(`the cursor of ${name} did not appear on the tablet`));
+    }
+    await settled(tablet);
     await tablet.screenshot({ path: `${OUT}/tablet-1024x768-three-cursors.png` });
     await tablet.setViewportSize({ width: 768, height: 1024 });
-    await tablet.waitForTimeout(300);
+    await settled(tablet);
     await tablet.getByRole('button', { name: 'Passend maken' }).click();
-    await tablet.waitForTimeout(600);
+    await settled(tablet);
     await tablet.screenshot({ path: `${OUT}/tablet-768x1024-three-cursors.png` });
     console.log(`screenshots written to ${OUT}/`);
+    for (const error of watch.errors) console.warn(`a page logged: ${error}`);
   } finally {
     await browser.close();
     await server.stop();

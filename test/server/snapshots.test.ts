@@ -1,13 +1,15 @@
 /**
  * Snapshots on a real server: the facilitator takes and restores them; a restore reaches every
- * connected client as an ordinary update and is stored before it is relayed; the last person
- * leaving an edited board leaves an automatic snapshot behind.
+ * connected client as an ordinary update and is stored before it is relayed (held in the store,
+ * it reaches nobody); the last person leaving an edited board leaves an automatic snapshot behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { createMemoryStorage } from '../../server/storage/memoryStorage';
 import type { SnapshotInfo } from '../../server/storage/storage';
 import { readBoard } from '../../shared/readBoard';
 import { getItems } from '../../shared/ydoc';
+import { gatedStorage, serverFlushed } from '../support/gatedStorage';
 import { exampleBoard, loadBoardInto } from '../support/loadExample';
 import {
   connectSynced,
@@ -21,8 +23,8 @@ import {
 let server: TestServer;
 let board: TestBoard;
 
-async function api(method: string, route: string, token: string, body?: unknown) {
-  const res = await fetch(`${server.http}/api/boards/${board.id}${route}`, {
+async function api(method: string, route: string, token: string, body?: unknown, on = { server, board }) {
+  const res = await fetch(`${on.server.http}/api/boards/${on.board.id}${route}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -96,7 +98,7 @@ describe('snapshots', () => {
     b.destroy();
   });
 
-  it('a restore is stored before it is relayed: it survives the room unloading', async () => {
+  it('a restore survives the room unloading', async () => {
     await waitFor(() => server.rooms.size === 0, 'rooms to unload');
     const c = await connectSynced(server, board.id, board.tokens.viewer);
     const size = getItems(c.doc).size;
@@ -119,5 +121,44 @@ describe('snapshots', () => {
     d.destroy();
     await waitFor(() => server.rooms.size === 0, 'rooms to unload again');
     expect(await list()).toHaveLength(count + 1);
+  });
+});
+
+describe('a restore and the store', () => {
+  it('is stored before it is relayed: while its append is held, no client receives it', async () => {
+    const storage = gatedStorage(createMemoryStorage());
+    const gated = await startTestServer({}, storage);
+    const on = { server: gated, board: await createBoard(gated, 'Held') };
+    const { tokens } = on.board;
+    await loadBoardInto(gated.http, on.board.id, tokens.participant, exampleBoard());
+    const taken = await api('POST', '/snapshots', tokens.facilitator, { label: 'Voor' }, on);
+    const a = await connectSynced(gated, on.board.id, tokens.participant);
+    const b = await connectSynced(gated, on.board.id, tokens.viewer);
+    const before = getItems(a.doc).size;
+    getItems(a.doc).delete([...getItems(a.doc).keys()][0]!);
+    await waitFor(() => getItems(b.doc).size === before - 1, 'the deletion to reach b');
+
+    const release = storage.hold();
+    const restore = api(
+      'POST',
+      `/snapshots/${taken.body.id as string}/restore`,
+      tokens.facilitator,
+      undefined,
+      on,
+    );
+    await waitFor(() => storage.waiting > 0, 'the restore to reach the store');
+    // Whatever the server relayed before handling these pings has arrived by now.
+    await Promise.all([serverFlushed(a.provider), serverFlushed(b.provider)]);
+    expect(getItems(a.doc).size).toBe(before - 1);
+    expect(getItems(b.doc).size).toBe(before - 1);
+    const appendedBefore = storage.appended.length;
+
+    release();
+    expect((await restore).status).toBe(200);
+    expect(storage.appended.length).toBe(appendedBefore + 1);
+    await waitFor(() => getItems(a.doc).size === before && getItems(b.doc).size === before, 'the restore');
+    a.destroy();
+    b.destroy();
+    await gated.stop();
   });
 });

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { loadBoardJson } from '../../shared/boardJson';
+import { waitUntilServerHas } from './serverState';
 
 /** The example board in JSON form. */
 export function exampleBoard(): unknown {
@@ -27,8 +28,7 @@ export async function loadBoardInto(
   });
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   loadBoardJson(doc, json);
-  // Wait until the server has acknowledged everything we sent (its state vector covers ours).
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await waitUntilServerHas(`${base.replace(/^http/, 'ws')}/sync`, boardId, token, doc);
   provider.destroy();
   doc.destroy();
 }

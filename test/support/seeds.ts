@@ -27,3 +27,24 @@ export function forEachSeed(suite: string, defaultCount: number, body: (seed: nu
   }
   return list.length;
 }
+
+/** Like `forEachSeed`, for scenarios that run asynchronously (a real server, real sockets). */
+export async function forEachSeedAsync(
+  suite: string,
+  defaultCount: number,
+  body: (seed: number) => Promise<void>,
+): Promise<number> {
+  const list = seeds(defaultCount);
+  for (const seed of list) {
+    try {
+      await body(seed);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `${suite} failed with seed ${seed} (rerun: SEED=${seed} npx vitest run ${suite}): ${message}`,
+        { cause: error },
+      );
+    }
+  }
+  return list.length;
+}
