@@ -9,13 +9,13 @@
  * content document, its migration, which is stored too), so no sync message leaves before it.
  */
 import * as Y from 'yjs';
-import { MigrationError, migrateDoc } from '../../shared/migrations';
-import { getMeta } from '../../shared/ydoc';
+import { ROOT, getMeta } from '../../shared/ydoc';
 import { log } from '../log';
 import type { ServerMetrics } from '../serverMetrics';
 import type { Storage } from '../storage/storage';
 import { CLOSE } from './closeCodes';
 import type { Connection } from './connection';
+import { isLoadProblem, migrateOrExplain } from './loadProblem';
 import { LockState } from './lockState';
 import {
   MalformedMessage,
@@ -26,6 +26,7 @@ import {
 } from './protocol';
 import { RoomAwareness } from './roomAwareness';
 import type { RoomKind } from './roomName';
+import { DocSizeBudget } from './docSizeBudget';
 import { UpdateLog } from './updateLog';
 import { applyWrite } from './writePolicy';
 
@@ -36,6 +37,8 @@ export interface RoomContext {
   readonly compactAfterUpdates: number;
   readonly maxAwarenessBytes: number;
   readonly awarenessFlushMs: number;
+  /** Largest encoded document a write may produce (MAX_DOC_BYTES); see docSizeBudget.ts. */
+  readonly maxDocBytes: number;
   /** Called once the room has unloaded or failed, so the manager forgets it. */
   readonly onClosed: (room: Room) => void;
   /**
@@ -45,8 +48,32 @@ export interface RoomContext {
   readonly onEditedUnload?: (room: Room, state: Uint8Array) => Promise<void>;
 }
 
-type Write = { readonly kind: 'write'; readonly conn: Connection; readonly update: Uint8Array };
-type Op = Write | { readonly kind: 'task'; readonly run: () => Promise<void> | void };
+type Write = {
+  readonly kind: 'write';
+  readonly conn: Connection;
+  readonly update: Uint8Array;
+  /** The client's sync step 2 (not a plain update). */
+  readonly step2: boolean;
+};
+type Task = {
+  readonly kind: 'task';
+  readonly run: () => Promise<void> | void;
+  /** Settles the task's caller when the room fails or closes before the task ran. */
+  readonly abort?: (error: RoomUnavailableError) => void;
+};
+type Op = Write | Task;
+
+/** The room failed or closed before (or while) it could do what was asked; says why. */
+export class RoomUnavailableError extends Error {
+  override readonly name = 'RoomUnavailableError';
+  constructor(
+    message: string,
+    /** The close code the room's connections got (CLOSE), or null when it unloaded normally. */
+    readonly code: number | null,
+  ) {
+    super(message);
+  }
+}
 
 /** Origin of the stored updates replayed at load; they are not stored again. */
 const LOADED = Symbol('loaded');
@@ -68,7 +95,12 @@ export class Room {
   private readonly queue: Op[] = [];
   private working = false;
   private unstored: { update: Uint8Array; origin: unknown }[] = [];
+  /** Bytes in `unstored`. */
+  private unstoredBytes = 0;
+  private readonly budget: DocSizeBudget;
   private state: 'open' | 'closing' | 'closed' = 'open';
+  /** Why the room failed, once it has (the close code and reason its connections got). */
+  failure: { readonly code: number; readonly reason: string } | null = null;
   /** Whether anything was stored since the load (the migration aside). */
   private edited = false;
   private resolveLoaded!: (ok: boolean) => void;
@@ -87,6 +119,8 @@ export class Room {
     readonly controlRoom: Room | null = null,
   ) {
     this.lock = kind === 'control' ? new LockState(this.doc) : null;
+    // Typed roots: the write rules read what a write changed from their events.
+    if (kind === 'content') for (const root of Object.values(ROOT)) this.doc.getMap(root);
     this.log = new UpdateLog(ctx.storage, name, ctx.compactAfterUpdates, ctx.metrics);
     this.presence = new RoomAwareness(this.doc, {
       maxStateBytes: ctx.maxAwarenessBytes,
@@ -94,8 +128,11 @@ export class Room {
       dropped: ctx.metrics.dropped,
       broadcast: (message) => this.conns.forEach((c) => c.send(message, 'awareness')),
     });
+    this.budget = new DocSizeBudget(ctx.maxDocBytes, () => Y.encodeStateAsUpdate(this.doc).byteLength);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== LOADED) this.unstored.push({ update, origin });
+      if (origin === LOADED) return;
+      this.unstored.push({ update, origin });
+      this.unstoredBytes += update.byteLength;
     });
     this.enqueue({ kind: 'task', run: () => this.load() });
   }
@@ -139,7 +176,7 @@ export class Room {
         break;
       case 'syncStep2':
       case 'update':
-        this.enqueue({ kind: 'write', conn, update: message.update });
+        this.enqueue({ kind: 'write', conn, update: message.update, step2: message.type === 'syncStep2' });
         break;
       case 'awareness':
         this.guard(conn, () => this.presence.receive(conn, message.update));
@@ -172,7 +209,7 @@ export class Room {
         const message = encodeUpdate(Y.mergeUpdates(changes.map((c) => c.update)));
         this.conns.forEach((c) => c.send(message, 'sync'));
       }
-      if (this.log.compactionDue) await this.log.compact(this.doc);
+      await this.compactIfDue();
       return result;
     });
   }
@@ -180,7 +217,7 @@ export class Room {
   private run<T>(fn: () => T | Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.state !== 'open') {
-        reject(new Error(`room ${this.name} is unloading`));
+        reject(this.unavailable());
         return;
       }
       this.enqueue({
@@ -192,8 +229,16 @@ export class Room {
             reject(error as Error);
           }
         },
+        abort: reject,
       });
     });
+  }
+
+  /** Why the room cannot do more work: its failure, or that it unloaded. */
+  unavailable(): RoomUnavailableError {
+    return this.failure
+      ? new RoomUnavailableError(`board unavailable: ${this.failure.reason}`, this.failure.code)
+      : new RoomUnavailableError(`room ${this.name} is unloading`, null);
   }
 
   /** Unloads once the queue drains: compacts the log and keeps the board's listed title current. */
@@ -209,13 +254,16 @@ export class Room {
   fail(code: number, reason: string, error?: unknown): void {
     if (this.state === 'closed') return;
     log('error', 'room.failed', { room: this.name, code, reason, error });
-    this.queue.length = 0;
+    this.failure = { code, reason };
     for (const conn of this.members) conn.close(code, reason);
     this.close();
   }
 
   private enqueue(op: Op): void {
-    if (this.state === 'closed') return;
+    if (this.state === 'closed') {
+      if (op.kind === 'task') op.abort?.(this.unavailable());
+      return;
+    }
     this.queue.push(op);
     if (!this.working) void this.work();
   }
@@ -253,17 +301,16 @@ export class Room {
     if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates([...updates]), LOADED);
     let migrated = {};
     if (this.kind === 'content') {
-      try {
-        const result = migrateDoc(this.doc, { origin: 'migration' });
-        if (result.applied.length > 0) migrated = { migratedFrom: result.from, migratedTo: result.to };
-      } catch (error) {
-        if (!(error instanceof MigrationError)) throw error;
-        this.fail(CLOSE.documentTooNew, 'this board needs a newer server', error);
+      const result = migrateOrExplain(this.doc, 'migration');
+      if (isLoadProblem(result)) {
+        this.fail(result.closeCode, result.reason);
         return;
       }
+      if (result.applied.length > 0) migrated = { migratedFrom: result.from, migratedTo: result.to };
     }
     await this.store();
-    if (this.log.compactionDue) await this.log.compact(this.doc);
+    const compacted = this.log.compactionDue ? await this.log.compact(this.doc) : null;
+    this.budget.reset(compacted ?? Y.encodeStateAsUpdate(this.doc).byteLength);
     this.ctx.metrics.roomsLoaded.inc();
     this.resolveLoaded(true);
     const ms = Math.round(performance.now() - started);
@@ -273,15 +320,31 @@ export class Room {
   /** Applies a batch of client writes, stores what changed, then relays it. */
   private async write(batch: readonly Write[]): Promise<void> {
     let reverted = false;
-    for (const { conn, update } of batch) {
+    for (const { conn, update, step2 } of batch) {
+      const before = this.unstored.length;
+      const stateBefore = Y.encodeStateVector(this.doc);
       try {
-        reverted =
-          applyWrite(this.doc, this.kind, this.controlRoom?.lock ?? null, conn, update, this.ctx.metrics) ||
-          reverted;
+        const outcome = applyWrite(
+          {
+            doc: this.doc,
+            kind: this.kind,
+            lock: this.controlRoom?.lock ?? null,
+            metrics: this.ctx.metrics,
+            budget: this.budget,
+            pendingBytes: this.unstoredBytes,
+          },
+          conn,
+          update,
+        );
+        if (outcome === 'reverted') {
+          reverted = true;
+          this.replaceReverted(before, stateBefore);
+        }
       } catch (error) {
         if (!(error instanceof MalformedMessage)) throw error;
         this.malformed(conn, error);
       }
+      if (step2) conn.sentSyncStep2 = true;
     }
     const changes = await this.store();
     if (changes.length === 0) return;
@@ -296,7 +359,28 @@ export class Room {
         this.conns.forEach((c) => c !== origin && c.send(message, 'sync'));
       }
     }
-    if (this.log.compactionDue) await this.log.compact(this.doc);
+    await this.compactIfDue();
+  }
+
+  /**
+   * What a reverted write emitted (the edit, with all it carried, and its undo) is replaced by
+   * the difference it left: its structs, now deleted and garbage-collected down to their
+   * lengths, and the deletions. That is what gets stored and relayed, so a refused megabyte
+   * reaches neither the store nor anyone else, while every replica still sees the author's
+   * chain without a gap. (The difference carries the document's whole delete set; refusals
+   * are rare enough for that to be cheap.)
+   */
+  private replaceReverted(from: number, stateBefore: Uint8Array): void {
+    for (const { update } of this.unstored.splice(from)) this.unstoredBytes -= update.byteLength;
+    const difference = Y.encodeStateAsUpdate(this.doc, stateBefore);
+    this.unstored.push({ update: difference, origin: SERVER_ORIGIN });
+    this.unstoredBytes += difference.byteLength;
+  }
+
+  private async compactIfDue(): Promise<void> {
+    if (!this.log.compactionDue) return;
+    const size = await this.log.compact(this.doc);
+    if (size !== null) this.budget.reset(size);
   }
 
   /** Appends every change the document emitted since the last call, merged; returns them. */
@@ -304,9 +388,10 @@ export class Room {
     const changes = this.unstored;
     if (changes.length === 0) return changes;
     this.unstored = [];
-    await this.log.append(
-      changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update)),
-    );
+    this.unstoredBytes = 0;
+    const update = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update));
+    await this.log.append(update);
+    this.budget.stored(update.byteLength);
     return changes;
   }
 
@@ -329,6 +414,10 @@ export class Room {
 
   private close(): void {
     this.state = 'closed';
+    // Every caller still waiting in the queue gets an answer: a hung export or restore would
+    // otherwise wait forever on a room that will never run its task.
+    const abandoned = this.queue.splice(0);
+    for (const op of abandoned) if (op.kind === 'task') op.abort?.(this.unavailable());
     this.resolveLoaded(false);
     this.presence.destroy();
     this.doc.destroy();
