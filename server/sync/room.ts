@@ -137,6 +137,11 @@ export class Room {
     this.enqueue({ kind: 'task', run: () => this.load() });
   }
 
+  /** Operations waiting in the queue behind the running one (tests wait on it). */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   /** True once unloading began; the manager then waits for `closed` before reloading. */
   get isClosing(): boolean {
     return this.state !== 'open';
