@@ -110,9 +110,11 @@ describe('updates with missing dependencies', () => {
     attacker.send(step2Message(Y.encodeStateAsUpdate(new Y.Doc())));
     const [, dangling] = chain((doc, n) => doc.getMap('items').set(`x${n}`, n));
     attacker.send(encodeUpdateMessage(dangling));
-    const closed = await attacker.closed;
-    expect(closed.code).toBe(4000);
-    expect(closed.reason).toBe('update with missing dependencies; reconnect to resync');
+    let closed: { code: number; reason: string } | undefined;
+    void attacker.closed.then((c) => (closed = c));
+    await waitFor(() => closed, 'closed by the server');
+    expect(closed!.code).toBe(4000);
+    expect(closed!.reason).toBe('update with missing dependencies; reconnect to resync');
   });
 
   it('loses nothing of a standard client that edits offline and while it connects', async () => {
