@@ -4,6 +4,13 @@
  * viewer nothing; and for everyone who writes, the rules of contentRules.ts and the document
  * size cap. How each refusal is carried out, and why, is explained in writes.ts; why an
  * update with missing dependencies is never applied, in updateDeps.ts.
+ *
+ * A write over the size cap is refused like any other rule: undone, with the reason in the
+ * y-protocols auth "permission denied" message, and the connection left open. Closing it
+ * instead would not help: the refused change stays in the writer's client, a transient close
+ * would bring it straight back in the next sync step 2 and a permanent one would end the
+ * writer's session although deleting something is all it takes to make room. The undo
+ * stores and relays only the garbage-collected remains (room.ts), never the refused bytes.
  */
 import type * as Y from 'yjs';
 import { log } from '../log';
