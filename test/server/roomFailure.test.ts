@@ -84,4 +84,31 @@ describe('a failing room', () => {
     expect(again.status).toBe(200);
     client.destroy();
   });
+
+  it('fails the room when a restore cannot be stored, so nobody is served the unstored change', async () => {
+    const board = await createBoard(server);
+    const auth = { authorization: `Bearer ${board.tokens.facilitator}` };
+    const client = await connectSynced(server, board.id, board.tokens.facilitator);
+    const taken = await fetch(`${server.http}/api/boards/${board.id}/snapshots`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'Empty' }),
+    });
+    const snapshot = (await taken.json()) as { id: string };
+    client.doc.getMap('meta').set('title', 'Changed since');
+    await client.roundTrip();
+    const room = server.rooms.peek(board.id)!;
+    gate = Promise.resolve(true);
+    const restore = await fetch(`${server.http}/api/boards/${board.id}/snapshots/${snapshot.id}/restore`, {
+      method: 'POST',
+      headers: auth,
+    });
+    gate = null;
+    expect(restore.status).toBe(503);
+    expect(room.failure).toEqual({ code: 1011, reason: 'room error' });
+    const fresh = await connectSynced(server, board.id, board.tokens.viewer);
+    expect(fresh.doc.getMap('meta').get('title')).toBe('Changed since');
+    fresh.destroy();
+    client.destroy();
+  });
 });
