@@ -19,7 +19,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
 import { getMeta } from '../../shared/ydoc';
 import { HttpError } from '../http/json';
 import { CLOSE } from '../sync/closeCodes';
-import { RoomUnavailableError } from '../sync/room';
+import { RoomUnavailableError } from '../sync/roomQueue';
 import { BoardUnreadableError, boardState, readState } from './boardState';
 import { createBoardId } from './tokens';
 

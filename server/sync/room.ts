@@ -25,6 +25,7 @@ import {
   type ClientMessage,
 } from './protocol';
 import { RoomAwareness } from './roomAwareness';
+import { RoomQueue, RoomUnavailableError, type Write } from './roomQueue';
 import type { RoomKind } from './roomName';
 import { DocSizeBudget } from './docSizeBudget';
 import { UpdateLog } from './updateLog';
@@ -48,33 +49,6 @@ export interface RoomContext {
   readonly onEditedUnload?: (room: Room, state: Uint8Array) => Promise<void>;
 }
 
-type Write = {
-  readonly kind: 'write';
-  readonly conn: Connection;
-  readonly update: Uint8Array;
-  /** The client's sync step 2 (not a plain update). */
-  readonly step2: boolean;
-};
-type Task = {
-  readonly kind: 'task';
-  readonly run: () => Promise<void> | void;
-  /** Settles the task's caller when the room fails or closes before the task ran. */
-  readonly abort?: (error: RoomUnavailableError) => void;
-};
-type Op = Write | Task;
-
-/** The room failed or closed before (or while) it could do what was asked; says why. */
-export class RoomUnavailableError extends Error {
-  override readonly name = 'RoomUnavailableError';
-  constructor(
-    message: string,
-    /** The close code the room's connections got (CLOSE), or null when it unloaded normally. */
-    readonly code: number | null,
-  ) {
-    super(message);
-  }
-}
-
 /** Origin of the stored updates replayed at load; they are not stored again. */
 const LOADED = Symbol('loaded');
 
@@ -92,15 +66,13 @@ export class Room {
   private readonly log: UpdateLog;
   /** For control rooms: the board's lock. */
   readonly lock: LockState | null;
-  private readonly queue: Op[] = [];
-  private working = false;
+  private readonly queue: RoomQueue;
   private unstored: { update: Uint8Array; origin: unknown }[] = [];
   /** Bytes in `unstored`. */
   private unstoredBytes = 0;
   private readonly budget: DocSizeBudget;
   private state: 'open' | 'closing' | 'closed' = 'open';
-  /** Why the room failed, once it has (the close code and reason its connections got). */
-  failure: { readonly code: number; readonly reason: string } | null = null;
+  private failed: { readonly code: number; readonly reason: string } | null = null;
   /** Whether anything was stored since the load (the migration aside). */
   private edited = false;
   private resolveLoaded!: (ok: boolean) => void;
@@ -134,7 +106,16 @@ export class Room {
       this.unstored.push({ update, origin });
       this.unstoredBytes += update.byteLength;
     });
-    this.enqueue({ kind: 'task', run: () => this.load() });
+    this.queue = new RoomQueue({
+      write: (batch) => this.write(batch),
+      failed: (error) => this.fail(CLOSE.internalError, 'room error', error),
+    });
+    this.queue.task(() => this.load());
+  }
+
+  /** Why the room failed, once it has: the close code and reason its connections got. */
+  get failure(): { readonly code: number; readonly reason: string } | null {
+    return this.failed;
   }
 
   /** Operations waiting in the queue behind the running one (tests wait on it). */
@@ -150,15 +131,12 @@ export class Room {
   /** Adds a connection; it gets sync step 1 and the presence once the room has loaded. */
   join(conn: Connection): void {
     this.members.add(conn);
-    this.enqueue({
-      kind: 'task',
-      run: () => {
-        if (conn.closed) return;
-        this.conns.add(conn);
-        conn.send(encodeSyncStep1(this.doc), 'sync');
-        const presence = this.presence.snapshot();
-        if (presence) conn.send(presence, 'awareness');
-      },
+    this.queue.task(() => {
+      if (conn.closed) return;
+      this.conns.add(conn);
+      conn.send(encodeSyncStep1(this.doc), 'sync');
+      const presence = this.presence.snapshot();
+      if (presence) conn.send(presence, 'awareness');
     });
   }
 
@@ -173,15 +151,13 @@ export class Room {
   receive(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case 'syncStep1':
-        this.enqueue({
-          kind: 'task',
-          run: () =>
-            this.guard(conn, () => conn.send(encodeSyncStep2(this.doc, message.stateVector), 'sync')),
-        });
+        this.queue.task(() =>
+          this.guard(conn, () => conn.send(encodeSyncStep2(this.doc, message.stateVector), 'sync')),
+        );
         break;
       case 'syncStep2':
       case 'update':
-        this.enqueue({ kind: 'write', conn, update: message.update, step2: message.type === 'syncStep2' });
+        this.queue.write({ conn, update: message.update, step2: message.type === 'syncStep2' });
         break;
       case 'awareness':
         this.guard(conn, () => this.presence.receive(conn, message.update));
@@ -208,7 +184,14 @@ export class Room {
   change<T>(fn: (doc: Y.Doc) => T): Promise<T> {
     return this.run(async () => {
       const result = this.doc.transact(() => fn(this.doc), SERVER_ORIGIN);
-      const changes = await this.store();
+      let changes;
+      try {
+        changes = await this.store();
+      } catch (error) {
+        // The change is in memory but not stored: the room must not go on serving it.
+        this.fail(CLOSE.internalError, 'room error', error);
+        throw this.unavailable();
+      }
       if (changes.length > 0) {
         this.edited = true;
         const message = encodeUpdate(Y.mergeUpdates(changes.map((c) => c.update)));
@@ -220,29 +203,14 @@ export class Room {
   }
 
   private run<T>(fn: () => T | Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.state !== 'open') {
-        reject(this.unavailable());
-        return;
-      }
-      this.enqueue({
-        kind: 'task',
-        run: async () => {
-          try {
-            resolve(await fn());
-          } catch (error) {
-            reject(error as Error);
-          }
-        },
-        abort: reject,
-      });
-    });
+    // Nothing new is taken once unloading began; what is queued still runs before the unload.
+    return this.state === 'open' ? this.queue.run(fn) : Promise.reject(this.unavailable());
   }
 
   /** Why the room cannot do more work: its failure, or that it unloaded. */
   unavailable(): RoomUnavailableError {
-    return this.failure
-      ? new RoomUnavailableError(`board unavailable: ${this.failure.reason}`, this.failure.code)
+    return this.failed
+      ? new RoomUnavailableError(`board unavailable: ${this.failed.reason}`, this.failed.code)
       : new RoomUnavailableError(`room ${this.name} is unloading`, null);
   }
 
@@ -250,7 +218,7 @@ export class Room {
   unload(): Promise<void> {
     if (this.state === 'open') {
       this.state = 'closing';
-      this.enqueue({ kind: 'task', run: () => this.finish() });
+      this.queue.task(() => this.finish());
     }
     return this.closed;
   }
@@ -259,40 +227,9 @@ export class Room {
   fail(code: number, reason: string, error?: unknown): void {
     if (this.state === 'closed') return;
     log('error', 'room.failed', { room: this.name, code, reason, error });
-    this.failure = { code, reason };
+    this.failed = { code, reason };
     for (const conn of this.members) conn.close(code, reason);
     this.close();
-  }
-
-  private enqueue(op: Op): void {
-    if (this.state === 'closed') {
-      if (op.kind === 'task') op.abort?.(this.unavailable());
-      return;
-    }
-    this.queue.push(op);
-    if (!this.working) void this.work();
-  }
-
-  private async work(): Promise<void> {
-    this.working = true;
-    try {
-      while (this.queue.length > 0 && this.state !== 'closed') {
-        const op = this.queue.shift()!;
-        try {
-          if (op.kind === 'task') {
-            await op.run();
-          } else {
-            const batch = [op];
-            while (this.queue[0]?.kind === 'write') batch.push(this.queue.shift() as Write);
-            await this.write(batch);
-          }
-        } catch (error) {
-          this.fail(CLOSE.internalError, 'room error', error);
-        }
-      }
-    } finally {
-      this.working = false;
-    }
   }
 
   private async load(): Promise<void> {
@@ -421,8 +358,7 @@ export class Room {
     this.state = 'closed';
     // Every caller still waiting in the queue gets an answer: a hung export or restore would
     // otherwise wait forever on a room that will never run its task.
-    const abandoned = this.queue.splice(0);
-    for (const op of abandoned) if (op.kind === 'task') op.abort?.(this.unavailable());
+    this.queue.close(() => this.unavailable());
     this.resolveLoaded(false);
     this.presence.destroy();
     this.doc.destroy();

@@ -8,7 +8,8 @@ import type { ServerMetrics } from '../serverMetrics';
 import type { Storage } from '../storage/storage';
 import { CLOSE } from './closeCodes';
 import type { Connection } from './connection';
-import { Room, RoomUnavailableError, type RoomContext } from './room';
+import { Room, type RoomContext } from './room';
+import { RoomUnavailableError } from './roomQueue';
 import { controlRoomName, type RoomName } from './roomName';
 
 /** Settings of the room manager. */
