@@ -115,10 +115,8 @@ function refuseIncomplete(ctx: WriteContext, conn: Connection, missing: string):
   ctx.metrics.dropped.inc({ reason: 'missing-dependencies' });
   if (!conn.sentSyncStep2) return 'dropped';
   log('warn', 'ws.missing_dependencies', { room: conn.info.room, connection: conn.id, missing });
-  conn.send(
-    encodePermissionDenied('your edit depends on changes the server does not have; resyncing'),
-    'auth',
-  );
+  // No "permission denied": nothing was refused for good, and the app would take it as
+  // losing the right to write. The close reason says what happened.
   conn.close(CLOSE.resync, 'update with missing dependencies; reconnect to resync');
   return 'dropped';
 }
