@@ -12,6 +12,7 @@ describe('config', () => {
       maxMessageBytes: 8 * 1024 * 1024,
       roomUnloadMs: 10_000,
       awarenessFlushMs: 50,
+      maxDocBytes: 32 * 1024 * 1024,
     });
     expect(config.databaseUrl).toBeUndefined();
   });
@@ -21,6 +22,7 @@ describe('config', () => {
     ['PORT', '70000'],
     ['MAX_MESSAGE_BYTES', '1.5'],
     ['ROOM_UNLOAD_MS', '60000'],
+    ['MAX_DOC_BYTES', '1000'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
   });

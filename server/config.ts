@@ -28,6 +28,9 @@ export interface ServerConfig {
   readonly maxRoomsPerAddress: number;
   /** Interval of websocket pings; a connection that misses one is dropped. */
   readonly pingIntervalMs: number;
+  // Document writes (server/sync/writePolicy.ts).
+  /** Largest encoded board document a write may produce (MAX_DOC_BYTES); bigger writes are undone. */
+  readonly maxDocBytes: number;
 }
 
 /** Thrown for a setting that cannot be used, naming the variable. */
@@ -54,6 +57,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxUnauthenticated: integer(env, 'MAX_UNAUTHENTICATED', 256, 1, 1_000_000),
     maxRoomsPerAddress: integer(env, 'MAX_ROOMS_PER_ADDRESS', 1_000, 1, 1_000_000),
     pingIntervalMs: integer(env, 'PING_INTERVAL_MS', 30_000, 100, 3_600_000),
+    // Document writes. 32 MiB holds the largest importable board (50,000 items) with room to
+    // spare, while a workshop board of 5,000 cards is about 2 MiB.
+    maxDocBytes: integer(env, 'MAX_DOC_BYTES', 32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
   };
 }
 

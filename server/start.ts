@@ -57,6 +57,7 @@ export async function startServer(
     compactAfterUpdates: config.compactAfterUpdates,
     maxAwarenessBytes: config.maxAwarenessBytes,
     awarenessFlushMs: config.awarenessFlushMs,
+    maxDocBytes: config.maxDocBytes,
   });
   const snapshots = createSnapshotService(storage, rooms);
   onEditedUnload = (boardId, state) => snapshots.takeAuto(boardId, 'lastLeft', state);

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { loadBoardJson } from './boardJson';
 import { createItem, linkItems } from './commands';
 import { itemsById, readBoard } from './readBoard';
-import { getItems, getLinks, getMeta, getVotes, initBoardDoc } from './ydoc';
+import { MAX_TITLE_LENGTH, getItems, getLinks, getMeta, getVotes, initBoardDoc } from './ydoc';
 
 function newBoard(): Y.Doc {
   const doc = new Y.Doc();
@@ -145,5 +145,11 @@ describe('readBoard', () => {
     rawItem(doc, key, { id: key, kind: 'note' });
     const [problem] = readBoard(doc).problems;
     expect(problem?.id.length).toBeLessThan(100);
+  });
+
+  it('cuts a title a writer let through to MAX_TITLE_LENGTH', () => {
+    const doc = newBoard();
+    getMeta(doc).set('title', 't'.repeat(6 * 1024 * 1024));
+    expect(readBoard(doc).meta.title).toBe('t'.repeat(MAX_TITLE_LENGTH));
   });
 });

@@ -22,6 +22,7 @@ import {
   getVotes,
   LANGUAGES,
   MAX_DOTS_PER_ITEM,
+  MAX_TITLE_LENGTH,
   parseVoteKey,
   yMapToPlain,
   type BoardMeta,
@@ -174,7 +175,7 @@ function readMeta(map: Y.Map<unknown>, problems: Problem[]): BoardMeta {
     problems.push({ kind: 'meta', id: 'language', reason: 'not "nl" or "en"; using "en"' });
   return Object.freeze({
     schemaVersion: version,
-    title: typeof title === 'string' ? title.slice(0, 200) : '',
+    title: typeof title === 'string' ? title.slice(0, MAX_TITLE_LENGTH) : '',
     language: lang,
   });
 }

@@ -15,7 +15,12 @@ import { toWellFormed } from '../../shared/wellFormed';
 import { log } from '../log';
 import type { SnapshotInfo, Storage } from '../storage/storage';
 import type { RoomManager } from '../sync/roomManager';
-import { boardState, readState } from './boardState';
+import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
+import { getMeta } from '../../shared/ydoc';
+import { HttpError } from '../http/json';
+import { CLOSE } from '../sync/closeCodes';
+import { RoomUnavailableError } from '../sync/roomQueue';
+import { BoardUnreadableError, boardState, readState } from './boardState';
 import { createBoardId } from './tokens';
 
 /** Longest snapshot label. */
@@ -64,7 +69,47 @@ export function createSnapshotService(storage: Storage, rooms: RoomManager): Sna
   }
 
   function autoLabel(reason: AutoReason, state: Uint8Array): string {
-    return AUTO_LABELS[reason][readState(state).meta.language];
+    let language: 'nl' | 'en' = 'nl';
+    try {
+      language = readState(state).meta.language;
+    } catch (error) {
+      // An unreadable board (the state a repairing restore replaces) still gets its backup.
+      if (!(error instanceof BoardUnreadableError)) throw error;
+    }
+    return AUTO_LABELS[reason][language];
+  }
+
+  /**
+   * Restores a snapshot onto a board whose document cannot be loaded (its room refuses to
+   * open, so the change cannot go through it): the facilitator's deliberate way back from a
+   * board bricked by a format version no server wrote, see server/sync/loadProblem.ts. The
+   * unreadable state is kept first as a snapshot (a newer server could still read it); then
+   * one update, written straight to the store, makes the content the snapshot's and the
+   * format version this server's. No room is open to relay it to: nobody can be connected.
+   */
+  async function repair(boardId: string, restored: SnapshotInfo, target: BoardReadModel) {
+    const stored = await storage.load(boardId);
+    const current =
+      stored.updates.length === 0 ? new Uint8Array([0, 0]) : Y.mergeUpdates([...stored.updates]);
+    const backup = await store(
+      boardId,
+      `${autoLabel('beforeRestore', current)} “${restored.label}”`,
+      current,
+    );
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, current);
+      const before = Y.encodeStateVector(doc);
+      const summary = doc.transact(() => {
+        getMeta(doc).set('schemaVersion', CURRENT_SCHEMA_VERSION);
+        return restoreBoard(doc, target);
+      });
+      await storage.appendUpdate(boardId, Y.encodeStateAsUpdate(doc, before));
+      log('warn', 'snapshot.repaired', { board: boardId, snapshot: restored.id, ...summary });
+      return { restored, backup, summary };
+    } finally {
+      doc.destroy();
+    }
   }
 
   return {
@@ -86,22 +131,29 @@ export function createSnapshotService(storage: Storage, rooms: RoomManager): Sna
       if (!found) return null;
       const { state, ...restored } = found;
       const target = readState(state);
-      return rooms.withRoom(boardId, async (room) => {
-        // The state it replaces is read in the same queued step as the change, so nothing
-        // another participant did in between is missing from the backup.
-        let current: Uint8Array = new Uint8Array();
-        const summary = await room.change((doc) => {
-          current = Y.encodeStateAsUpdate(doc);
-          return restoreBoard(doc, target);
+      try {
+        return await rooms.withRoom(boardId, async (room) => {
+          // The state it replaces is read in the same queued step as the change, so nothing
+          // another participant did in between is missing from the backup.
+          let current: Uint8Array = new Uint8Array();
+          const summary = await room.change((doc) => {
+            current = Y.encodeStateAsUpdate(doc);
+            return restoreBoard(doc, target);
+          });
+          const backup = await store(
+            boardId,
+            `${autoLabel('beforeRestore', current)} “${restored.label}”`,
+            current,
+          );
+          log('info', 'snapshot.restored', { board: boardId, snapshot: restored.id, ...summary });
+          return { restored, backup, summary };
         });
-        const backup = await store(
-          boardId,
-          `${autoLabel('beforeRestore', current)} “${restored.label}”`,
-          current,
-        );
-        log('info', 'snapshot.restored', { board: boardId, snapshot: restored.id, ...summary });
-        return { restored, backup, summary };
-      });
+      } catch (error) {
+        if (!(error instanceof RoomUnavailableError)) throw error;
+        if (error.code === CLOSE.documentTooNew || error.code === CLOSE.documentUnreadable)
+          return repair(boardId, restored, target);
+        throw new HttpError(503, 'board_unavailable', `the board cannot be restored now: ${error.message}`);
+      }
     },
   };
 }

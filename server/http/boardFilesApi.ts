@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import { BoardJsonError, loadBoardJson } from '../../shared/boardJson';
 import { getMeta, type Language } from '../../shared/ydoc';
-import { boardState, readState } from '../boards/boardState';
+import { fallbackHeaders, readableBoard } from '../boards/boardState';
 import { createBoard } from '../boards/boardService';
 import { contentDisposition, EXPORT_FORMATS, exportBoard, isExportFormat } from '../export/exportBoard';
 import { log } from '../log';
@@ -42,7 +42,9 @@ export async function exportRoute(
     board = snapshot.board;
     suffix = snapshot.info.label;
   } else {
-    board = readState(await boardState(deps.storage, deps.rooms, boardId));
+    const readable = await readableBoard(deps.storage, deps.rooms, boardId);
+    ({ board } = readable);
+    for (const [name, value] of Object.entries(fallbackHeaders(readable))) res.setHeader(name, value);
   }
   const started = performance.now();
   const file = await exportBoard(board, format, { suffix });

@@ -16,10 +16,24 @@ export const CLOSE = {
   tryAgainLater: 1013,
   /** A message that does not follow the protocol; permanent. */
   malformed: 4400,
+  /**
+   * The board's stored document cannot be migrated to the format this server reads (a
+   * migration failed); permanent: retrying cannot help, the reason says what is wrong.
+   */
+  documentUnreadable: 4422,
   /** Missing or wrong token, or a token of another board; permanent. */
   unauthorized: 4401,
   /** No such board; permanent. */
   unknownBoard: 4404,
-  /** The stored document is newer than this server understands; retried, an upgrade fixes it. */
-  documentTooNew: 4500,
+  /**
+   * The stored document has a newer format version than this server reads. Permanent (like
+   * HTTP 426 Upgrade Required): reconnecting to the same server cannot help, and clients
+   * retrying in a loop was what a board bricked by a client-written version looked like.
+   */
+  documentTooNew: 4426,
+  /**
+   * The client sent an update depending on changes the server does not have (it diverged);
+   * transient on purpose: the client reconnects and resyncs.
+   */
+  resync: 4000,
 } as const;

@@ -29,6 +29,8 @@ export class Connection {
   readonly clientIds = new Set<number>();
   /** Refusals already explained, so each is sent once (keys like `viewer` or `locked:3`). */
   readonly told = new Set<string>();
+  /** Set once the client has sent its sync step 2 (it then holds everything the server had). */
+  sentSyncStep2 = false;
   /** Cleared when a ping goes out, set by the pong; a missing pong drops the connection. */
   alive = true;
   private readonly limiter: RateLimiter;

@@ -9,13 +9,13 @@
  * content document, its migration, which is stored too), so no sync message leaves before it.
  */
 import * as Y from 'yjs';
-import { MigrationError, migrateDoc } from '../../shared/migrations';
-import { getMeta } from '../../shared/ydoc';
+import { ROOT, getMeta } from '../../shared/ydoc';
 import { log } from '../log';
 import type { ServerMetrics } from '../serverMetrics';
 import type { Storage } from '../storage/storage';
 import { CLOSE } from './closeCodes';
 import type { Connection } from './connection';
+import { isLoadProblem, migrateOrExplain } from './loadProblem';
 import { LockState } from './lockState';
 import {
   MalformedMessage,
@@ -25,7 +25,9 @@ import {
   type ClientMessage,
 } from './protocol';
 import { RoomAwareness } from './roomAwareness';
+import { RoomQueue, RoomUnavailableError, type Write } from './roomQueue';
 import type { RoomKind } from './roomName';
+import { DocSizeBudget } from './docSizeBudget';
 import { UpdateLog } from './updateLog';
 import { applyWrite } from './writePolicy';
 
@@ -36,6 +38,8 @@ export interface RoomContext {
   readonly compactAfterUpdates: number;
   readonly maxAwarenessBytes: number;
   readonly awarenessFlushMs: number;
+  /** Largest encoded document a write may produce (MAX_DOC_BYTES); see docSizeBudget.ts. */
+  readonly maxDocBytes: number;
   /** Called once the room has unloaded or failed, so the manager forgets it. */
   readonly onClosed: (room: Room) => void;
   /**
@@ -44,9 +48,6 @@ export interface RoomContext {
    */
   readonly onEditedUnload?: (room: Room, state: Uint8Array) => Promise<void>;
 }
-
-type Write = { readonly kind: 'write'; readonly conn: Connection; readonly update: Uint8Array };
-type Op = Write | { readonly kind: 'task'; readonly run: () => Promise<void> | void };
 
 /** Origin of the stored updates replayed at load; they are not stored again. */
 const LOADED = Symbol('loaded');
@@ -65,10 +66,13 @@ export class Room {
   private readonly log: UpdateLog;
   /** For control rooms: the board's lock. */
   readonly lock: LockState | null;
-  private readonly queue: Op[] = [];
-  private working = false;
+  private readonly queue: RoomQueue;
   private unstored: { update: Uint8Array; origin: unknown }[] = [];
+  /** Bytes in `unstored`. */
+  private unstoredBytes = 0;
+  private readonly budget: DocSizeBudget;
   private state: 'open' | 'closing' | 'closed' = 'open';
+  private failed: { readonly code: number; readonly reason: string } | null = null;
   /** Whether anything was stored since the load (the migration aside). */
   private edited = false;
   private resolveLoaded!: (ok: boolean) => void;
@@ -87,6 +91,8 @@ export class Room {
     readonly controlRoom: Room | null = null,
   ) {
     this.lock = kind === 'control' ? new LockState(this.doc) : null;
+    // Typed roots: the write rules read what a write changed from their events.
+    if (kind === 'content') for (const root of Object.values(ROOT)) this.doc.getMap(root);
     this.log = new UpdateLog(ctx.storage, name, ctx.compactAfterUpdates, ctx.metrics);
     this.presence = new RoomAwareness(this.doc, {
       maxStateBytes: ctx.maxAwarenessBytes,
@@ -94,10 +100,27 @@ export class Room {
       dropped: ctx.metrics.dropped,
       broadcast: (message) => this.conns.forEach((c) => c.send(message, 'awareness')),
     });
+    this.budget = new DocSizeBudget(ctx.maxDocBytes, () => Y.encodeStateAsUpdate(this.doc).byteLength);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== LOADED) this.unstored.push({ update, origin });
+      if (origin === LOADED) return;
+      this.unstored.push({ update, origin });
+      this.unstoredBytes += update.byteLength;
     });
-    this.enqueue({ kind: 'task', run: () => this.load() });
+    this.queue = new RoomQueue({
+      write: (batch) => this.write(batch),
+      failed: (error) => this.fail(CLOSE.internalError, 'room error', error),
+    });
+    this.queue.task(() => this.load());
+  }
+
+  /** Why the room failed, once it has: the close code and reason its connections got. */
+  get failure(): { readonly code: number; readonly reason: string } | null {
+    return this.failed;
+  }
+
+  /** Operations waiting in the queue behind the running one (tests wait on it). */
+  get queued(): number {
+    return this.queue.length;
   }
 
   /** True once unloading began; the manager then waits for `closed` before reloading. */
@@ -108,15 +131,12 @@ export class Room {
   /** Adds a connection; it gets sync step 1 and the presence once the room has loaded. */
   join(conn: Connection): void {
     this.members.add(conn);
-    this.enqueue({
-      kind: 'task',
-      run: () => {
-        if (conn.closed) return;
-        this.conns.add(conn);
-        conn.send(encodeSyncStep1(this.doc), 'sync');
-        const presence = this.presence.snapshot();
-        if (presence) conn.send(presence, 'awareness');
-      },
+    this.queue.task(() => {
+      if (conn.closed) return;
+      this.conns.add(conn);
+      conn.send(encodeSyncStep1(this.doc), 'sync');
+      const presence = this.presence.snapshot();
+      if (presence) conn.send(presence, 'awareness');
     });
   }
 
@@ -131,15 +151,13 @@ export class Room {
   receive(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case 'syncStep1':
-        this.enqueue({
-          kind: 'task',
-          run: () =>
-            this.guard(conn, () => conn.send(encodeSyncStep2(this.doc, message.stateVector), 'sync')),
-        });
+        this.queue.task(() =>
+          this.guard(conn, () => conn.send(encodeSyncStep2(this.doc, message.stateVector), 'sync')),
+        );
         break;
       case 'syncStep2':
       case 'update':
-        this.enqueue({ kind: 'write', conn, update: message.update });
+        this.queue.write({ conn, update: message.update, step2: message.type === 'syncStep2' });
         break;
       case 'awareness':
         this.guard(conn, () => this.presence.receive(conn, message.update));
@@ -166,41 +184,41 @@ export class Room {
   change<T>(fn: (doc: Y.Doc) => T): Promise<T> {
     return this.run(async () => {
       const result = this.doc.transact(() => fn(this.doc), SERVER_ORIGIN);
-      const changes = await this.store();
+      let changes;
+      try {
+        changes = await this.store();
+      } catch (error) {
+        // The change is in memory but not stored: the room must not go on serving it.
+        this.fail(CLOSE.internalError, 'room error', error);
+        throw this.unavailable();
+      }
       if (changes.length > 0) {
         this.edited = true;
         const message = encodeUpdate(Y.mergeUpdates(changes.map((c) => c.update)));
         this.conns.forEach((c) => c.send(message, 'sync'));
       }
-      if (this.log.compactionDue) await this.log.compact(this.doc);
+      await this.compactIfDue();
       return result;
     });
   }
 
   private run<T>(fn: () => T | Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.state !== 'open') {
-        reject(new Error(`room ${this.name} is unloading`));
-        return;
-      }
-      this.enqueue({
-        kind: 'task',
-        run: async () => {
-          try {
-            resolve(await fn());
-          } catch (error) {
-            reject(error as Error);
-          }
-        },
-      });
-    });
+    // Nothing new is taken once unloading began; what is queued still runs before the unload.
+    return this.state === 'open' ? this.queue.run(fn) : Promise.reject(this.unavailable());
+  }
+
+  /** Why the room cannot do more work: its failure, or that it unloaded. */
+  unavailable(): RoomUnavailableError {
+    return this.failed
+      ? new RoomUnavailableError(`board unavailable: ${this.failed.reason}`, this.failed.code)
+      : new RoomUnavailableError(`room ${this.name} is unloading`, null);
   }
 
   /** Unloads once the queue drains: compacts the log and keeps the board's listed title current. */
   unload(): Promise<void> {
     if (this.state === 'open') {
       this.state = 'closing';
-      this.enqueue({ kind: 'task', run: () => this.finish() });
+      this.queue.task(() => this.finish());
     }
     return this.closed;
   }
@@ -209,37 +227,9 @@ export class Room {
   fail(code: number, reason: string, error?: unknown): void {
     if (this.state === 'closed') return;
     log('error', 'room.failed', { room: this.name, code, reason, error });
-    this.queue.length = 0;
+    this.failed = { code, reason };
     for (const conn of this.members) conn.close(code, reason);
     this.close();
-  }
-
-  private enqueue(op: Op): void {
-    if (this.state === 'closed') return;
-    this.queue.push(op);
-    if (!this.working) void this.work();
-  }
-
-  private async work(): Promise<void> {
-    this.working = true;
-    try {
-      while (this.queue.length > 0 && this.state !== 'closed') {
-        const op = this.queue.shift()!;
-        try {
-          if (op.kind === 'task') {
-            await op.run();
-          } else {
-            const batch = [op];
-            while (this.queue[0]?.kind === 'write') batch.push(this.queue.shift() as Write);
-            await this.write(batch);
-          }
-        } catch (error) {
-          this.fail(CLOSE.internalError, 'room error', error);
-        }
-      }
-    } finally {
-      this.working = false;
-    }
   }
 
   private async load(): Promise<void> {
@@ -253,17 +243,16 @@ export class Room {
     if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates([...updates]), LOADED);
     let migrated = {};
     if (this.kind === 'content') {
-      try {
-        const result = migrateDoc(this.doc, { origin: 'migration' });
-        if (result.applied.length > 0) migrated = { migratedFrom: result.from, migratedTo: result.to };
-      } catch (error) {
-        if (!(error instanceof MigrationError)) throw error;
-        this.fail(CLOSE.documentTooNew, 'this board needs a newer server', error);
+      const result = migrateOrExplain(this.doc, 'migration');
+      if (isLoadProblem(result)) {
+        this.fail(result.closeCode, result.reason);
         return;
       }
+      if (result.applied.length > 0) migrated = { migratedFrom: result.from, migratedTo: result.to };
     }
     await this.store();
-    if (this.log.compactionDue) await this.log.compact(this.doc);
+    const compacted = this.log.compactionDue ? await this.log.compact(this.doc) : null;
+    this.budget.reset(compacted ?? Y.encodeStateAsUpdate(this.doc).byteLength);
     this.ctx.metrics.roomsLoaded.inc();
     this.resolveLoaded(true);
     const ms = Math.round(performance.now() - started);
@@ -273,15 +262,31 @@ export class Room {
   /** Applies a batch of client writes, stores what changed, then relays it. */
   private async write(batch: readonly Write[]): Promise<void> {
     let reverted = false;
-    for (const { conn, update } of batch) {
+    for (const { conn, update, step2 } of batch) {
+      const before = this.unstored.length;
+      const stateBefore = Y.encodeStateVector(this.doc);
       try {
-        reverted =
-          applyWrite(this.doc, this.kind, this.controlRoom?.lock ?? null, conn, update, this.ctx.metrics) ||
-          reverted;
+        const outcome = applyWrite(
+          {
+            doc: this.doc,
+            kind: this.kind,
+            lock: this.controlRoom?.lock ?? null,
+            metrics: this.ctx.metrics,
+            budget: this.budget,
+            pendingBytes: this.unstoredBytes,
+          },
+          conn,
+          update,
+        );
+        if (outcome === 'reverted') {
+          reverted = true;
+          this.replaceReverted(before, stateBefore);
+        }
       } catch (error) {
         if (!(error instanceof MalformedMessage)) throw error;
         this.malformed(conn, error);
       }
+      if (step2) conn.sentSyncStep2 = true;
     }
     const changes = await this.store();
     if (changes.length === 0) return;
@@ -296,7 +301,28 @@ export class Room {
         this.conns.forEach((c) => c !== origin && c.send(message, 'sync'));
       }
     }
-    if (this.log.compactionDue) await this.log.compact(this.doc);
+    await this.compactIfDue();
+  }
+
+  /**
+   * What a reverted write emitted (the edit, with all it carried, and its undo) is replaced by
+   * the difference it left: its structs, now deleted and garbage-collected down to their
+   * lengths, and the deletions. That is what gets stored and relayed, so a refused megabyte
+   * reaches neither the store nor anyone else, while every replica still sees the author's
+   * chain without a gap. (The difference carries the document's whole delete set; refusals
+   * are rare enough for that to be cheap.)
+   */
+  private replaceReverted(from: number, stateBefore: Uint8Array): void {
+    for (const { update } of this.unstored.splice(from)) this.unstoredBytes -= update.byteLength;
+    const difference = Y.encodeStateAsUpdate(this.doc, stateBefore);
+    this.unstored.push({ update: difference, origin: SERVER_ORIGIN });
+    this.unstoredBytes += difference.byteLength;
+  }
+
+  private async compactIfDue(): Promise<void> {
+    if (!this.log.compactionDue) return;
+    const size = await this.log.compact(this.doc);
+    if (size !== null) this.budget.reset(size);
   }
 
   /** Appends every change the document emitted since the last call, merged; returns them. */
@@ -304,9 +330,10 @@ export class Room {
     const changes = this.unstored;
     if (changes.length === 0) return changes;
     this.unstored = [];
-    await this.log.append(
-      changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update)),
-    );
+    this.unstoredBytes = 0;
+    const update = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update));
+    await this.log.append(update);
+    this.budget.stored(update.byteLength);
     return changes;
   }
 
@@ -329,6 +356,9 @@ export class Room {
 
   private close(): void {
     this.state = 'closed';
+    // Every caller still waiting in the queue gets an answer: a hung export or restore would
+    // otherwise wait forever on a room that will never run its task.
+    this.queue.close(() => this.unavailable());
     this.resolveLoaded(false);
     this.presence.destroy();
     this.doc.destroy();

@@ -3,10 +3,19 @@
  * Awareness:
  *
  * - Ownership: a connection may set only the states of client ids it announced as its own. An
- *   id is claimed by the first connection to publish a newer, non-null state for it, and freed
- *   when that connection closes. Entries for ids owned elsewhere are dropped silently: the
- *   standard client echoes every state it receives back to the server, so they are routine.
- *   Stale echoes never claim (their clock is not newer than the known one).
+ *   id is claimed by the first connection to publish a newer, non-null state for it, and is
+ *   its own until that connection closes. Entries for ids owned elsewhere are dropped
+ *   silently: the standard client echoes every state it receives back to the server, so they
+ *   are routine. Stale echoes never claim (their clock is not newer than the known one).
+ * - An id stays bound to the role that first claimed it for the room's life, not just the
+ *   connection's: a provider keeps its client id across reconnects, so the id is free for a
+ *   moment after its connection closes, and a viewer claiming it then would speak as that
+ *   participant to everyone (and lock the participant out of their own presence). Only a
+ *   connection of the same role (the same link) may claim it again. Binding to the connection
+ *   alone would strand the returning participant; binding to a user is impossible, since
+ *   everyone holding a link shares its token.
+ * - The role shown beside a name is the server's: every accepted state's `user.role` is set
+ *   to the role of the connection that sent it, whatever the client claimed.
  * - Coalescing: changes are collected and sent to every connection once per flush window
  *   (sender included, which is how a lone client's provider sees traffic and stays connected).
  */
@@ -15,21 +24,28 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Counter } from '../metrics';
+import type { Role } from '../storage/storage';
 import { MalformedMessage, encodeAwareness } from './protocol';
 
 /** Client ids one connection may own (a provider has one; a few tabs share nothing). */
 const MAX_IDS_PER_CONNECTION = 4;
+
+/** Client ids whose role is remembered after their connection closed; the oldest are forgotten. */
+const MAX_REMEMBERED_IDS = 10_000;
 
 /** An entry of an awareness update. */
 interface Entry {
   readonly clientId: number;
   readonly clock: number;
   readonly json: string;
+  /** The parsed state. */
+  readonly state: unknown;
 }
 
 /** The part of a connection awareness needs. */
 export interface AwarenessPeer {
   readonly clientIds: Set<number>;
+  readonly role: Role;
 }
 
 /** Limits and the outlet for coalesced messages. */
@@ -44,6 +60,8 @@ export interface RoomAwarenessOptions {
 export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly owners = new Map<number, AwarenessPeer>();
+  /** The role that claimed each id, kept after its connection closed (bounded, oldest out). */
+  private readonly claimedBy = new Map<number, Role>();
   private readonly changed = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -68,9 +86,11 @@ export class RoomAwareness {
       if (!this.owners.has(clientId)) {
         this.owners.set(clientId, peer);
         peer.clientIds.add(clientId);
+        this.remember(clientId, peer.role);
       }
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(accepted), peer);
+    const stamped = accepted.map((entry) => stampRole(entry, peer.role));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(stamped), peer);
   }
 
   /** Every known state as one message, or null when there is none. */
@@ -104,7 +124,8 @@ export class RoomAwareness {
     }
     const owner = this.owners.get(entry.clientId);
     if (owner === peer) return true;
-    if (owner !== undefined) {
+    const role = this.claimedBy.get(entry.clientId);
+    if (owner !== undefined || (role !== undefined && role !== peer.role)) {
       this.options.dropped.inc({ reason: 'awareness-not-owner' });
       return false;
     }
@@ -114,6 +135,17 @@ export class RoomAwareness {
       (known === undefined || entry.clock > known.clock) &&
       peer.clientIds.size < MAX_IDS_PER_CONNECTION
     );
+  }
+
+  private remember(clientId: number, role: Role): void {
+    this.claimedBy.delete(clientId);
+    this.claimedBy.set(clientId, role);
+    if (this.claimedBy.size <= MAX_REMEMBERED_IDS) return;
+    for (const id of this.claimedBy.keys()) {
+      if (this.owners.has(id)) continue;
+      this.claimedBy.delete(id);
+      return;
+    }
   }
 
   private schedule(): void {
@@ -140,13 +172,23 @@ function decodeEntries(update: Uint8Array): Entry[] {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarString(decoder);
-      JSON.parse(json);
-      entries.push({ clientId, clock, json });
+      entries.push({ clientId, clock, json, state: JSON.parse(json) as unknown });
     }
     return entries;
   } catch (error) {
     throw new MalformedMessage(`bad awareness update: ${(error as Error).message}`);
   }
+}
+
+/** The entry with `user.role` set to the sender's role, when its state has a user. */
+function stampRole(entry: Entry, role: Role): Entry {
+  const { state } = entry;
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return entry;
+  const user = (state as { user?: unknown }).user;
+  if (typeof user !== 'object' || user === null || Array.isArray(user)) return entry;
+  if ((user as { role?: unknown }).role === role) return entry;
+  const stamped = { ...state, user: { ...user, role } };
+  return { ...entry, state: stamped, json: JSON.stringify(stamped) };
 }
 
 function encodeEntries(entries: readonly Entry[]): Uint8Array {

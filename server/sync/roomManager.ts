@@ -9,6 +9,7 @@ import type { Storage } from '../storage/storage';
 import { CLOSE } from './closeCodes';
 import type { Connection } from './connection';
 import { Room, type RoomContext } from './room';
+import { RoomUnavailableError } from './roomQueue';
 import { controlRoomName, type RoomName } from './roomName';
 
 /** Settings of the room manager. */
@@ -19,6 +20,7 @@ export interface RoomManagerOptions {
   readonly compactAfterUpdates: number;
   readonly maxAwarenessBytes: number;
   readonly awarenessFlushMs: number;
+  readonly maxDocBytes: number;
   /** See RoomContext.onEditedUnload: the automatic snapshot when the last person has left. */
   readonly onEditedUnload?: (room: Room, state: Uint8Array) => Promise<void>;
 }
@@ -45,6 +47,7 @@ export class RoomManager {
       compactAfterUpdates: options.compactAfterUpdates,
       maxAwarenessBytes: options.maxAwarenessBytes,
       awarenessFlushMs: options.awarenessFlushMs,
+      maxDocBytes: options.maxDocBytes,
       onClosed: (room) => this.forget(room),
       onEditedUnload: (room, state) => options.onEditedUnload?.(room, state) ?? Promise.resolve(),
     };
@@ -75,14 +78,15 @@ export class RoomManager {
 
   /**
    * Runs `fn` with the board's content room loaded (loading it if needed) and held loaded
-   * until `fn` settles; rejects when the server is stopping or the room fails to load.
+   * until `fn` settles; rejects with RoomUnavailableError when the server is stopping or the
+   * room fails to load (naming why).
    */
   async withRoom<T>(boardId: string, fn: (room: Room) => Promise<T>): Promise<T> {
     const entry = await this.acquire({ name: boardId, boardId, kind: 'content' });
-    if (!entry) throw new Error('the server is stopping');
+    if (!entry) throw new RoomUnavailableError('the server is stopping', CLOSE.goingAway);
     entry.holds += 1;
     try {
-      if (!(await entry.room.loaded)) throw new Error(`room ${boardId} could not be loaded`);
+      if (!(await entry.room.loaded)) throw entry.room.unavailable();
       return await fn(entry.room);
     } finally {
       entry.holds -= 1;

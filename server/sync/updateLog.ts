@@ -42,11 +42,13 @@ export class UpdateLog {
     return this.sinceCompaction > 0;
   }
 
-  /** Replaces the log with the document's state, in one transaction. */
-  async compact(doc: Y.Doc): Promise<void> {
-    if (this.lastSeq === 0) return;
-    await this.storage.compact(this.room, Y.encodeStateAsUpdate(doc), this.lastSeq);
+  /** Replaces the log with the document's state, in one transaction; returns the state's size. */
+  async compact(doc: Y.Doc): Promise<number | null> {
+    if (this.lastSeq === 0) return null;
+    const state = Y.encodeStateAsUpdate(doc);
+    await this.storage.compact(this.room, state, this.lastSeq);
     this.sinceCompaction = 0;
     this.metrics.compactions.inc();
+    return state.byteLength;
   }
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { MalformedMessage } from './protocol';
-import { applyReverted, hasNewContent } from './writes';
+import { applyJudged, applyReverted, hasNewContent } from './writes';
 
 /** A server doc and a client doc in sync, the client about to edit. */
 function pair() {
@@ -65,5 +65,34 @@ describe('hasNewContent', () => {
     expect(hasNewContent(server, deletion)).toBe(true);
     Y.applyUpdate(server, deletion);
     expect(hasNewContent(server, Y.encodeStateAsUpdate(client))).toBe(false);
+  });
+});
+
+describe('applyJudged', () => {
+  it('garbage-collects what it refused, so the state does not keep the refused bytes', () => {
+    const { server, client } = pair();
+    const update = edit(client, (doc) => doc.getMap('meta').set('title', 'x'.repeat(1_000_000)));
+    const result = applyJudged(server, update, 'origin', { during: () => 'too long' });
+    expect(result).toEqual({ refused: 'too long', reverted: true });
+    expect(server.getMap('meta').get('title')).toBe('Board');
+    expect(Y.encodeStateAsUpdate(server).byteLength).toBeLessThan(1_000);
+  });
+
+  it('garbage-collects what an accepted write deleted, as Yjs would without the judge', () => {
+    const { server, client } = pair();
+    const big = edit(client, (doc) => doc.getMap('meta').set('title', 'y'.repeat(100_000)));
+    expect(applyJudged(server, big, 'origin', {}).refused).toBeNull();
+    const rename = edit(client, (doc) => doc.getMap('meta').set('title', 'Short'));
+    applyJudged(server, rename, 'origin', { after: () => null });
+    expect(server.getMap('meta').get('title')).toBe('Short');
+    expect(Y.encodeStateAsUpdate(server).byteLength).toBeLessThan(1_000);
+  });
+
+  it('hands the judge the bytes the write emitted', () => {
+    const { server, client } = pair();
+    const update = edit(client, (doc) => doc.getMap('items').set('n', 'z'.repeat(5_000)));
+    let seen = 0;
+    applyJudged(server, update, 'origin', { after: (_tr, bytes) => ((seen = bytes), null) });
+    expect(seen).toBeGreaterThan(5_000);
   });
 });

@@ -27,21 +27,72 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
   }
 }
 
+/** What judging a write decided. */
+export interface Judged<R> {
+  /** Why the write was undone, or null when it stands. */
+  readonly refused: R | null;
+  /** Whether the undo changed anything (false for a refused update that held nothing new). */
+  readonly reverted: boolean;
+}
+
+/**
+ * How to judge a write, in two steps: `during` sees the transaction while Yjs still lets its
+ * events say what changed (old values, text deltas: they cannot be computed once the
+ * transaction's observers have run); `after` also knows the bytes of the change it emitted.
+ */
+export interface Judge<R> {
+  readonly during?: (tr: Y.Transaction) => R | null;
+  readonly after?: (tr: Y.Transaction, bytes: number) => R | null;
+}
+
+/**
+ * Applies `update`, asks `judge` about the transaction it produced, and undoes the whole of
+ * it when `judge` names a reason. Applying and then undoing, rather than dropping, keeps the
+ * author's chain of updates gapless (see the module comment): their next acceptable edit
+ * applies at once.
+ *
+ * An UndoManager keeps the items a tracked transaction deleted from garbage collection, so
+ * they can be restored; once it is gone nothing will restore them, so they are collected
+ * here, as Yjs would have done at the end of each transaction. Without that, every deleted
+ * text would stay in memory and in every stored state, and a refused megabyte would too.
+ */
+export function applyJudged<R>(doc: Y.Doc, update: Uint8Array, origin: unknown, judge: Judge<R>): Judged<R> {
+  const undo = new Y.UndoManager(doc, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  const transactions: Y.Transaction[] = [];
+  let refused: R | null = null;
+  let bytes = 0;
+  const onTransaction = (tr: Y.Transaction) => {
+    transactions.push(tr);
+    if (tr.origin === origin && refused === null && judge.during) refused = judge.during(tr);
+  };
+  const onUpdate = (change: Uint8Array, from: unknown) => {
+    if (from === origin) bytes += change.byteLength;
+  };
+  doc.on('afterTransaction', onTransaction);
+  doc.on('update', onUpdate);
+  try {
+    applyClientUpdate(doc, update, origin);
+    const applied = transactions.find((tr) => tr.origin === origin);
+    if (refused === null && applied && judge.after) refused = judge.after(applied, bytes);
+    let reverted = false;
+    if (refused !== null) while (undo.canUndo()) reverted = undo.undo() !== null || reverted;
+    return { refused, reverted };
+  } finally {
+    doc.off('afterTransaction', onTransaction);
+    doc.off('update', onUpdate);
+    undo.clear();
+    undo.destroy();
+    if (doc.gc && transactions.length > 0)
+      Y.tryGc(Y.mergeDeleteSets(transactions.map((tr) => tr.deleteSet)), doc.store, doc.gcFilter);
+  }
+}
+
 /**
  * Applies `update` and immediately undoes whatever it changed. Returns true when it changed
  * something (and so was reverted), false for an update with nothing new.
  */
 export function applyReverted(doc: Y.Doc, update: Uint8Array, origin: unknown): boolean {
-  const undo = new Y.UndoManager(doc, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-  try {
-    applyClientUpdate(doc, update, origin);
-    let reverted = false;
-    while (undo.canUndo()) reverted = undo.undo() !== null || reverted;
-    return reverted;
-  } finally {
-    undo.clear();
-    undo.destroy();
-  }
+  return applyJudged(doc, update, origin, { during: () => true }).reverted;
 }
 
 /**

@@ -143,7 +143,7 @@ describe('room lifecycle', () => {
     );
     const server = await startTestServer({}, storage);
     const client = await rawClient(server, 'futureBoard01', token);
-    expect((await client.closed).code).toBe(4500);
+    expect((await client.closed).code).toBe(4426);
     expect(client.messages).toEqual([]);
     expect(storage.rows('futureBoard01')).toBe(1);
     await server.stop();
