@@ -40,6 +40,11 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
+/** The Content-Type of a format's file. */
+export function contentTypeOf(format: ExportFormat): string {
+  return CONTENT_TYPES[format];
+}
+
 /** Exports a board; `suffix` goes into the file name (a snapshot's label). */
 export async function exportBoard(
   board: BoardReadModel,

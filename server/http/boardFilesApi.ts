@@ -1,23 +1,22 @@
 /**
  * Boards as files: `GET /api/boards/:id/export?format=json|md|svg|png|pdf[&snapshot=sid]` (any
- * role's token) answers the file with its content type and a safe download name;
- * `POST /api/boards/import` takes a JSON export and creates a new board from it (201, the same
- * answer as creating one, plus the entries it had to leave out).
+ * role's token) answers the file with its content type and a safe download name, rendered off
+ * the event loop by the export service; `POST /api/boards/import` takes a JSON export and
+ * creates a new board from it (201, the same answer as creating one, plus the entries it had
+ * to leave out), within the import limits of the ImportGate.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import { BoardJsonError, loadBoardJson } from '../../shared/boardJson';
 import { getMeta, type Language } from '../../shared/ydoc';
-import { boardState, readState } from '../boards/boardState';
 import { createBoard } from '../boards/boardService';
-import { contentDisposition, EXPORT_FORMATS, exportBoard, isExportFormat } from '../export/exportBoard';
+import { contentDisposition, EXPORT_FORMATS, isExportFormat } from '../export/exportBoard';
+import { ExportRefusal } from '../export/exportService';
 import { log } from '../log';
 import { authorize } from './access';
 import { sendCreated, type BoardsApiDeps } from './created';
+import type { ImportSettings } from './importGate';
 import { HttpError, readJson } from './json';
-
-/** Largest import: a 50,000-item board in JSON form stays below this. */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 /** The export of a board, or of one of its snapshots. */
 export async function exportRoute(
@@ -33,26 +32,14 @@ export async function exportRoute(
     throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}`, {
       formats: EXPORT_FORMATS,
     });
-  const snapshotId = url.searchParams.get('snapshot');
-  let board;
-  let suffix: string | undefined;
-  if (snapshotId) {
-    const snapshot = await deps.snapshots.read(boardId, snapshotId);
-    if (!snapshot) throw new HttpError(404, 'unknown_snapshot', 'this board has no such snapshot');
-    board = snapshot.board;
-    suffix = snapshot.info.label;
-  } else {
-    board = readState(await boardState(deps.storage, deps.rooms, boardId));
+  let file;
+  try {
+    file = await deps.exports.export(boardId, format, url.searchParams.get('snapshot'));
+  } catch (error) {
+    if (!(error instanceof ExportRefusal)) throw error;
+    const retry = error.retryAfterSeconds;
+    throw new HttpError(error.status, error.code, error.message, retry ? { retryAfter: retry } : undefined);
   }
-  const started = performance.now();
-  const file = await exportBoard(board, format, { suffix });
-  log('info', 'board.exported', {
-    board: boardId,
-    format,
-    snapshot: snapshotId ?? undefined,
-    items: board.items.length,
-    ms: Math.round(performance.now() - started),
-  });
   res.writeHead(200, {
     'Content-Type': file.contentType,
     'Content-Length': file.body.length,
@@ -71,7 +58,33 @@ export async function importRoute(
   res: ServerResponse,
   deps: BoardsApiDeps,
 ): Promise<void> {
-  const value = await readJson(req, MAX_IMPORT_BYTES);
+  const gate = deps.imports;
+  let release: () => void;
+  try {
+    release = gate.admit(req.socket.remoteAddress);
+  } catch (error) {
+    // The body stays unread: the connection closes with the answer.
+    res.setHeader('Connection', 'close');
+    throw error;
+  }
+  try {
+    await importBoard(req, res, deps, gate.settings);
+  } catch (error) {
+    if (error instanceof HttpError) gate.refused(error.code);
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+async function importBoard(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: BoardsApiDeps,
+  limits: ImportSettings,
+): Promise<void> {
+  const value = await readJson(req, limits.maxImportBytes, { timeoutMs: limits.importBodyTimeoutMs });
+  checkCounts(value, limits);
   const doc = new Y.Doc();
   try {
     let problems;
@@ -98,4 +111,25 @@ export async function importRoute(
   } finally {
     doc.destroy();
   }
+}
+
+/** Refuses a board with more items, links or votes than an import may hold (413). */
+function checkCounts(value: unknown, limits: ImportSettings): void {
+  if (!value || typeof value !== 'object') return;
+  const { items, links, votes } = value as { items?: unknown; links?: unknown; votes?: unknown };
+  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  const votesCount = votes && typeof votes === 'object' ? Object.keys(votes).length : 0;
+  const over = (what: string, n: number, max: number, setting: string) =>
+    new HttpError(
+      413,
+      `too_many_${what}`,
+      `the board holds ${n} ${what}; an import may hold at most ${max} (${setting})`,
+      { [what]: n, max },
+    );
+  if (count(items) > limits.maxImportItems)
+    throw over('items', count(items), limits.maxImportItems, 'MAX_IMPORT_ITEMS');
+  if (count(links) > limits.maxImportLinks)
+    throw over('links', count(links), limits.maxImportLinks, 'MAX_IMPORT_LINKS');
+  if (votesCount > limits.maxImportLinks)
+    throw over('votes', votesCount, limits.maxImportLinks, 'MAX_IMPORT_LINKS');
 }

@@ -2,8 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CreatedBoard } from '../boards/boardService';
 import type { SnapshotService } from '../boards/snapshots';
+import type { ExportService } from '../export/exportService';
 import type { Storage } from '../storage/storage';
 import type { RoomManager } from '../sync/roomManager';
+import type { ImportGate } from './importGate';
 import { sendJson } from './json';
 
 /** What the API needs from the rest of the server. */
@@ -15,6 +17,10 @@ export interface BoardsApiDeps {
   readonly liveTitle: (boardId: string) => string | undefined;
   readonly rooms: RoomManager;
   readonly snapshots: SnapshotService;
+  /** Exports, rendered off the event loop and cached per document state. */
+  readonly exports: ExportService;
+  /** Admission and limits of imports. */
+  readonly imports: ImportGate;
 }
 
 /** The 201 answer of a new board: its id, title, tokens and the three links. */

@@ -1,0 +1,85 @@
+/**
+ * The export workers: a piscina pool of worker threads, each with a heap budget, running one
+ * export job at a time under a time budget. A job past its time is stopped by terminating its
+ * worker; a job past its heap dies with its worker; either way the server thread only sees a
+ * rejected promise (an ExportJobError) and piscina starts a fresh worker for the next job.
+ *
+ *   const pool = createExportPool({ workers: 2, memoryMb: 1024, timeoutMs: 60_000 });
+ *   const file = await pool.run({ updates, format: 'pdf', now: Date.now() });
+ */
+import { Piscina } from 'piscina';
+import type { ExportTask, RenderedExport } from './renderExport';
+
+/** Why a job ended without a file. */
+export type ExportFailure = 'timeout' | 'memory' | 'failed';
+
+/** A job that ended without a file. */
+export class ExportJobError extends Error {
+  override readonly name = 'ExportJobError';
+  constructor(
+    readonly reason: ExportFailure,
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The pool's settings. */
+export interface ExportPoolOptions {
+  readonly workers: number;
+  readonly memoryMb: number;
+  readonly timeoutMs: number;
+}
+
+/** Runs export jobs on worker threads. */
+export interface ExportPool {
+  /** Renders in a worker; rejects with ExportJobError. */
+  run(task: ExportTask): Promise<RenderedExport>;
+  /** Stops every worker; running jobs reject. */
+  close(): Promise<void>;
+}
+
+const WORKER = new URL('./exportWorker.mjs', import.meta.url).href;
+
+/** Creates the pool; workers start on the first job and stop after a minute idle. */
+export function createExportPool(options: ExportPoolOptions): ExportPool {
+  const pool = new Piscina<ExportTask, RenderedExport>({
+    filename: WORKER,
+    minThreads: 0,
+    maxThreads: options.workers,
+    idleTimeout: 60_000,
+    // A lower priority than the server thread: on a busy machine, relaying edits comes first.
+    niceIncrement: 10,
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+  });
+  return {
+    async run(task) {
+      // The budget counts from here, so it covers waiting for a worker as well as rendering.
+      const signal = AbortSignal.timeout(options.timeoutMs);
+      try {
+        return await pool.run(task, { signal });
+      } catch (error) {
+        throw classify(error, signal, options);
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+function classify(error: unknown, signal: AbortSignal, options: ExportPoolOptions): ExportJobError {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return new ExportJobError(
+      'memory',
+      `the export needed more than its memory budget of ${options.memoryMb} MB and was stopped`,
+      error,
+    );
+  if (signal.aborted)
+    return new ExportJobError(
+      'timeout',
+      `the export did not finish within its time budget of ${options.timeoutMs} ms and was stopped`,
+      error,
+    );
+  return new ExportJobError('failed', 'the export failed', error);
+}

@@ -1,0 +1,43 @@
+/**
+ * One export job as an export worker runs it (exportWorker.mjs loads this): the board's stored
+ * update log in, the file out. Merging the log, migrating, reading the board and rendering all
+ * happen here, off the server's event loop; a 20,000-item board costs seconds of each.
+ *
+ *   const file = await renderExport({ updates, format: 'svg', now: Date.now() });
+ */
+import * as Y from 'yjs';
+import { readState } from '../boards/boardState';
+import { exportBoard, type ExportFormat } from './exportBoard';
+
+/** What a worker needs for one export. */
+export interface ExportTask {
+  /** The content document as stored: one or more Yjs updates. */
+  readonly updates: readonly Uint8Array[];
+  readonly format: ExportFormat;
+  /** Epoch ms the report names as its export time. */
+  readonly now: number;
+  /** Test hook: how a worker misbehaves instead of rendering (budget tests only). */
+  readonly misbehave?: 'spin' | 'hog';
+}
+
+/** A rendered export; the file name is made by the caller (it holds the request's date). */
+export interface RenderedExport {
+  readonly body: Uint8Array;
+  readonly title: string;
+  readonly items: number;
+}
+
+/** Renders one export job. */
+export async function renderExport(task: ExportTask): Promise<RenderedExport> {
+  if (task.misbehave) misbehave(task.misbehave);
+  const state = task.updates.length === 1 ? task.updates[0]! : Y.mergeUpdates([...task.updates]);
+  const board = readState(state);
+  const file = await exportBoard(board, task.format, { now: new Date(task.now) });
+  return { body: file.body, title: board.meta.title, items: board.items.length };
+}
+
+/** Never returns: spins (time budget) or grows the heap without end (memory budget). */
+function misbehave(kind: 'spin' | 'hog'): never {
+  const hoard: string[][] = [];
+  for (;;) if (kind === 'hog') hoard.push(Array.from({ length: 10_000 }, (_, i) => `${i}`.repeat(4)));
+}
