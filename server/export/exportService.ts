@@ -84,6 +84,7 @@ export function createExportService(deps: {
   const inflight = new Map<string, Promise<Outcome>>();
   const perBoard = new Map<string, number>();
   let running = 0;
+  let closed = false;
   // Concurrent requests for one board share one read of its version or stored log.
   const reads = new Map<string, Promise<unknown>>();
   const shared = <T>(key: string, read: () => Promise<T>): Promise<T> => {
@@ -178,6 +179,7 @@ export function createExportService(deps: {
       };
     } catch (error) {
       if (!(error instanceof ExportJobError)) throw error;
+      if (closed) throw new ExportRefusal(503, 'server_stopping', 'the server is stopping');
       const status = error.reason === 'timeout' ? 504 : error.reason === 'memory' ? 503 : 500;
       outcome = { ok: false, status, code: `export_${error.reason}`, message: error.message, at: Date.now() };
       log(error.reason === 'failed' ? 'error' : 'warn', 'export.failed', {
@@ -239,7 +241,10 @@ export function createExportService(deps: {
         fileName: exportFileName(outcome.title, new Date(), format, outcome.suffix),
       };
     },
-    close: () => pool.close(),
+    close() {
+      closed = true;
+      return pool.close();
+    },
   };
 }
 

@@ -16,8 +16,6 @@ export interface ExportTask {
   readonly format: ExportFormat;
   /** Epoch ms the report names as its export time. */
   readonly now: number;
-  /** Test hook: how a worker misbehaves instead of rendering (budget tests only). */
-  readonly misbehave?: 'spin' | 'hog';
 }
 
 /** A rendered export; the file name is made by the caller (it holds the request's date). */
@@ -29,15 +27,8 @@ export interface RenderedExport {
 
 /** Renders one export job. */
 export async function renderExport(task: ExportTask): Promise<RenderedExport> {
-  if (task.misbehave) misbehave(task.misbehave);
   const state = task.updates.length === 1 ? task.updates[0]! : Y.mergeUpdates([...task.updates]);
   const board = readState(state);
   const file = await exportBoard(board, task.format, { now: new Date(task.now) });
   return { body: file.body, title: board.meta.title, items: board.items.length };
-}
-
-/** Never returns: spins (time budget) or grows the heap without end (memory budget). */
-function misbehave(kind: 'spin' | 'hog'): never {
-  const hoard: string[][] = [];
-  for (;;) if (kind === 'hog') hoard.push(Array.from({ length: 10_000 }, (_, i) => `${i}`.repeat(4)));
 }
