@@ -68,7 +68,7 @@ export async function startServer(
     rooms,
     snapshots,
     exports,
-    imports: createImportGate(config, metrics.importsRefused),
+    imports: createImportGate(config, metrics),
     publicUrl: config.publicUrl,
     liveTitle: (boardId) => {
       const room = rooms.peek(boardId);

@@ -8,7 +8,7 @@
  *   try { … } finally { release(); }
  */
 import type { ServerConfig } from '../config';
-import type { Counter } from '../metrics';
+import type { ServerMetrics } from '../serverMetrics';
 import { HttpError } from './json';
 
 /** The settings the import route reads. */
@@ -34,12 +34,17 @@ export interface ImportGate {
 /** Addresses remembered at most; beyond, the longest-known is forgotten (it is likely full again). */
 const MAX_ADDRESSES = 10_000;
 
-/** Creates the gate; `refusals` counts refusals by reason. */
-export function createImportGate(settings: ImportSettings, refusals?: Counter, now = Date.now): ImportGate {
+/** Creates the gate, reporting refusals and imports being read in `metrics`. */
+export function createImportGate(
+  settings: ImportSettings,
+  metrics?: ServerMetrics,
+  now = Date.now,
+): ImportGate {
   const buckets = new Map<string, { tokens: number; at: number }>();
   const perMs = settings.importsPerMinute / 60_000;
   let reading = 0;
-  const refused = (reason: string) => refusals?.inc({ reason });
+  const refused = (reason: string) => metrics?.importsRefused.inc({ reason });
+  metrics?.registry.gauge('olievlek_imports_reading', 'Import bodies being read and loaded', () => reading);
   return {
     settings,
     refused,
