@@ -1,6 +1,6 @@
 /**
  * The export workers: a piscina pool of worker threads, each with a heap budget, running one
- * export job at a time under a time budget. A job past its time is stopped by terminating its
+ * job at a time (an export, or loading an import) under a time budget. A job past its time is stopped by terminating its
  * worker; a job past its heap dies with its worker; either way the server thread only sees a
  * rejected promise (an ExportJobError) and piscina starts a fresh worker for the next job.
  *
@@ -8,6 +8,7 @@
  *   const file = await pool.run({ updates, format: 'pdf', now: Date.now() });
  */
 import { Piscina } from 'piscina';
+import type { ImportResult, ImportTask } from './loadImport';
 import type { ExportTask, RenderedExport } from './renderExport';
 
 /** Why a job ended without a file. */
@@ -36,6 +37,8 @@ export interface ExportPoolOptions {
 export interface ExportPool {
   /** Renders in a worker; rejects with ExportJobError. */
   run(task: ExportTask): Promise<RenderedExport>;
+  /** Loads an uploaded board in a worker, under the same budgets; rejects with ExportJobError. */
+  runImport(task: ImportTask): Promise<ImportResult>;
   /** Stops every worker; running jobs reject. */
   close(): Promise<void>;
 }
@@ -44,7 +47,7 @@ const WORKER = new URL('./exportWorker.mjs', import.meta.url).href;
 
 /** Creates the pool; workers start on the first job and stop after a minute idle. */
 export function createExportPool(options: ExportPoolOptions): ExportPool {
-  const pool = new Piscina<ExportTask, RenderedExport>({
+  const pool = new Piscina<ExportTask | ImportTask, RenderedExport | ImportResult>({
     filename: WORKER,
     minThreads: 0,
     maxThreads: options.workers,
@@ -53,33 +56,40 @@ export function createExportPool(options: ExportPoolOptions): ExportPool {
     niceIncrement: 10,
     resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
   });
+  async function run(task: ExportTask | ImportTask, name: string) {
+    // The budget counts from here, so it covers waiting for a worker as well as the work.
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    try {
+      return await pool.run(task, { signal, name });
+    } catch (error) {
+      throw classify(error, signal, options, name === 'default' ? 'export' : 'import');
+    }
+  }
   return {
-    async run(task) {
-      // The budget counts from here, so it covers waiting for a worker as well as rendering.
-      const signal = AbortSignal.timeout(options.timeoutMs);
-      try {
-        return await pool.run(task, { signal });
-      } catch (error) {
-        throw classify(error, signal, options);
-      }
-    },
+    run: async (task) => (await run(task, 'default')) as RenderedExport,
+    runImport: async (task) => (await run(task, 'importBoard')) as ImportResult,
     close: () => pool.destroy(),
   };
 }
 
-function classify(error: unknown, signal: AbortSignal, options: ExportPoolOptions): ExportJobError {
+function classify(
+  error: unknown,
+  signal: AbortSignal,
+  options: ExportPoolOptions,
+  what: string,
+): ExportJobError {
   const code = (error as { code?: string } | null)?.code;
   if (code === 'ERR_WORKER_OUT_OF_MEMORY')
     return new ExportJobError(
       'memory',
-      `the export needed more than its memory budget of ${options.memoryMb} MB and was stopped`,
+      `the ${what} needed more than its memory budget of ${options.memoryMb} MB and was stopped`,
       error,
     );
   if (signal.aborted)
     return new ExportJobError(
       'timeout',
-      `the export did not finish within its time budget of ${options.timeoutMs} ms and was stopped`,
+      `the ${what} did not finish within its time budget of ${options.timeoutMs} ms and was stopped`,
       error,
     );
-  return new ExportJobError('failed', 'the export failed', error);
+  return new ExportJobError('failed', `the ${what} failed`, error);
 }

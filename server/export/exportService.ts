@@ -19,6 +19,7 @@ import type { RoomManager } from '../sync/roomManager';
 import { createExportCache, type CachedExport } from './exportCache';
 import { contentTypeOf, type ExportedFile, type ExportFormat } from './exportBoard';
 import { createExportPool, ExportJobError, type ExportPool } from './exportPool';
+import type { ImportResult, ImportTask } from './loadImport';
 
 /** Seconds a refused client is asked to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -53,6 +54,8 @@ export type ExportSettings = Pick<
 export interface ExportService {
   /** The file of a board (or of one of its snapshots) in `format`; throws ExportRefusal. */
   export(boardId: string, format: ExportFormat, snapshotId?: string | null): Promise<ExportedFile>;
+  /** Loads an uploaded board in a worker; throws ExportRefusal when the job fails. */
+  loadImport(task: ImportTask): Promise<ImportResult>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
@@ -240,6 +243,19 @@ export function createExportService(deps: {
         contentType: contentTypeOf(format),
         fileName: exportFileName(outcome.title, new Date(), format, outcome.suffix),
       };
+    },
+    async loadImport(task) {
+      try {
+        return await pool.runImport(task);
+      } catch (error) {
+        if (!(error instanceof ExportJobError)) throw error;
+        log(error.reason === 'failed' ? 'error' : 'warn', 'import.failed', {
+          reason: error.reason,
+          error: error.cause ?? error,
+        });
+        const status = error.reason === 'timeout' ? 504 : error.reason === 'memory' ? 413 : 500;
+        throw new ExportRefusal(status, `import_${error.reason}`, error.message);
+      }
     },
     close() {
       closed = true;

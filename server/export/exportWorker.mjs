@@ -6,18 +6,30 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { renderExport } = await import('./renderExport.ts');
+const { loadImport } = await import('./loadImport.ts');
 
 /** Renders one task; the file's bytes are transferred to the server thread, not copied. */
 export default async function run(task) {
   const result = await renderExport(task);
-  const body = new Uint8Array(result.body.length);
-  body.set(result.body);
+  return transfer(result, 'body');
+}
+
+/** Loads an uploaded board (the import route); the new state is transferred likewise. */
+export async function importBoard(task) {
+  const result = loadImport(task);
+  return result.ok ? transfer(result, 'state') : result;
+}
+
+/** `result` with its `field` bytes copied into their own buffer and moved, not cloned. */
+function transfer(result, field) {
+  const bytes = new Uint8Array(result[field].length);
+  bytes.set(result[field]);
   return move({
     get [transferableSymbol]() {
-      return [body.buffer];
+      return [bytes.buffer];
     },
     get [valueSymbol]() {
-      return { ...result, body };
+      return { ...result, [field]: bytes };
     },
   });
 }

@@ -22,18 +22,27 @@ export async function readJson(
   limit: number,
   options: { timeoutMs?: number } = {},
 ): Promise<unknown> {
+  const body = await readJsonBody(req, limit, options);
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
+  }
+}
+
+/** The raw bytes of a JSON body, with readJson's checks but unparsed (for parsing elsewhere). */
+export async function readJsonBody(
+  req: IncomingMessage,
+  limit: number,
+  options: { timeoutMs?: number } = {},
+): Promise<Buffer> {
   const type = req.headers['content-type'];
   if (type !== undefined && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'unsupported_media_type', 'send the body as application/json');
   }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const body = await readBody(req, limit, options.timeoutMs);
-  try {
-    return JSON.parse(body.toString('utf8')) as unknown;
-  } catch {
-    throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
-  }
+  return readBody(req, limit, options.timeoutMs);
 }
 
 /** The raw body, bounded in size and, when `timeoutMs` is given, in time. */
