@@ -109,17 +109,15 @@ describe('export budgets', () => {
   });
 
   it('stops a job past its memory budget with 503 and keeps serving', async () => {
-    server = await startTestServer({
-      exportMemoryMb: 96,
-      maxImportItems: 20_000,
-      maxImportBytes: 64 * 1024 * 1024,
-    });
-    const big = await importBoard(server, syntheticBoard(20_000, 2_000));
+    // 128 MB loads a 3,000-item board but cannot hold its PDF.
+    server = await startTestServer({ exportMemoryMb: 128 });
+    const big = await importBoard(server, syntheticBoard(3_000, 500));
     const answer = await exportOf(server, big, 'pdf');
     expect(answer.status).toBe(503);
     const error = JSON.parse(answer.body.toString('utf8')).error;
     expect(error.code).toBe('export_memory');
-    expect(error.message).toContain('96 MB');
+    expect(error.message).toContain('128 MB');
+    expect(await renders('pdf', 'memory')).toBe(1);
     await stillServes(server);
   });
 });
