@@ -10,8 +10,8 @@ import { toBoardJson } from '../../shared/boardJson';
 import type { BoardReadModel } from '../../shared/readBoard';
 import { exportFileName } from '../../shared/render/fileName';
 import { boardReport, reportMarkdown } from '../../shared/render/report';
-import { renderBoardSvg } from '../../shared/render/svg';
-import { boardPdf } from './pdf';
+import { boardViewBox, renderBoardSvg } from '../../shared/render/svg';
+import { boardPdf, PDF_VECTOR_MAX_ITEMS } from './pdf';
 import { boardPng } from './png';
 
 /** The formats, as `?format=` names them. */
@@ -66,9 +66,15 @@ export async function exportBoard(
     case 'png':
       return file(boardPng(board, 2).png);
     case 'pdf': {
-      const rendered = renderBoardSvg(board);
       const report = boardReport(board, { exportedAt: now });
-      return file(await boardPdf(rendered.svg, rendered.width, rendered.height, report, now));
+      if (board.items.length > PDF_VECTOR_MAX_ITEMS) {
+        const area = boardViewBox(board);
+        return file(
+          await boardPdf({ png: boardPng(board, 1).png, width: area.w, height: area.h }, report, now),
+        );
+      }
+      const rendered = renderBoardSvg(board);
+      return file(await boardPdf(rendered, report, now));
     }
   }
 }
