@@ -1,7 +1,7 @@
 /**
  * The export workers: a piscina pool of worker threads, each with a heap budget, running one
- * job at a time (an export, or loading an import) under a time budget. A job past its time is stopped by terminating its
- * worker; a job past its heap dies with its worker; either way the server thread only sees a
+ * job at a time (an export, or loading an import) under a time budget. A job past its time is
+ * stopped by terminating its worker; a job past its heap dies with its worker; either way the server thread only sees a
  * rejected promise (an ExportJobError) and piscina starts a fresh worker for the next job.
  *
  *   const pool = createExportPool({ workers: 2, memoryMb: 1024, timeoutMs: 60_000 });
@@ -45,30 +45,53 @@ export interface ExportPool {
 
 const WORKER = new URL('./exportWorker.mjs', import.meta.url).href;
 
-/** Creates the pool; workers start on the first job and stop after a minute idle. */
+/**
+ * Creates the pool. It starts with the first job and keeps one worker from then on (others stop
+ * after a minute idle): with none, piscina would leave jobs queued behind a stopped one waiting.
+ */
 export function createExportPool(options: ExportPoolOptions): ExportPool {
-  const pool = new Piscina<ExportTask | ImportTask, RenderedExport | ImportResult>({
-    filename: WORKER,
-    minThreads: 0,
-    maxThreads: options.workers,
-    idleTimeout: 60_000,
-    // A lower priority than the server thread: on a busy machine, relaying edits comes first.
-    niceIncrement: 10,
-    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
-  });
+  let pool: ReturnType<typeof start> | null = null;
+  const start = () =>
+    new Piscina<(ExportTask | ImportTask) & { started: BigInt64Array }, RenderedExport | ImportResult>({
+      filename: WORKER,
+      minThreads: 1,
+      maxThreads: options.workers,
+      idleTimeout: 60_000,
+      // A lower priority than the server thread: on a busy machine, relaying edits comes first.
+      niceIncrement: 10,
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+    });
+  let closed = false;
   async function run(task: ExportTask | ImportTask, name: string) {
-    // The budget counts from here, so it covers waiting for a worker as well as the work.
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    // The worker writes the time it takes the job up into `started`, so the budget counts the
+    // work only: a job waiting behind others (or for a worker to start) is not cut short.
+    const started = new BigInt64Array(new SharedArrayBuffer(8));
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const check = () => {
+      const at = Number(Atomics.load(started, 0));
+      const due = (at === 0 ? Date.now() : at) + options.timeoutMs;
+      if (at !== 0 && Date.now() >= due) controller.abort();
+      else timer = setTimeout(check, due - Date.now());
+    };
+    timer = setTimeout(check, options.timeoutMs);
     try {
-      return await pool.run(task, { signal, name });
+      if (closed) throw new Error('the export pool is closed');
+      pool ??= start();
+      return await pool.run({ ...task, started }, { signal: controller.signal, name });
     } catch (error) {
-      throw classify(error, signal, options, name === 'default' ? 'export' : 'import');
+      throw classify(error, controller.signal, options, name === 'default' ? 'export' : 'import');
+    } finally {
+      clearTimeout(timer);
     }
   }
   return {
     run: async (task) => (await run(task, 'default')) as RenderedExport,
     runImport: async (task) => (await run(task, 'importBoard')) as ImportResult,
-    close: () => pool.destroy(),
+    async close() {
+      closed = true;
+      await pool?.destroy();
+    },
   };
 }
 

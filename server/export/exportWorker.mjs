@@ -10,14 +10,21 @@ const { loadImport } = await import('./loadImport.ts');
 
 /** Renders one task; the file's bytes are transferred to the server thread, not copied. */
 export default async function run(task) {
+  markStarted(task);
   const result = await renderExport(task);
   return transfer(result, 'body');
 }
 
 /** Loads an uploaded board (the import route); the new state is transferred likewise. */
 export async function importBoard(task) {
+  markStarted(task);
   const result = loadImport(task);
   return result.ok ? transfer(result, 'state') : result;
+}
+
+/** Tells the server thread when this job began: its time budget counts from here. */
+function markStarted(task) {
+  Atomics.store(task.started, 0, BigInt(Date.now()));
 }
 
 /** `result` with its `field` bytes copied into their own buffer and moved, not cloned. */

@@ -90,15 +90,22 @@ describe('export budgets', () => {
     expect((await exportOf(s, small, 'svg')).status).toBe(200);
   }
 
-  it('stops a job past its time budget with 504 and keeps serving', async () => {
+  it('stops a job past its time budget with 504, not the jobs waiting behind it, and keeps serving', async () => {
     server = await startTestServer({
+      exportWorkers: 1,
       exportTimeoutMs: 8_000,
       maxImportItems: 20_000,
       maxImportBytes: 64 * 1024 * 1024,
     });
     const big = await importBoard(server, syntheticBoard(20_000, 2_000));
-    const answer = await exportOf(server, big, 'pdf');
+    const small = await importBoard(server, syntheticBoard(20, 5));
+    // One worker: the small SVG waits the big PDF's 8 s, which its own budget does not count.
+    const [answer, waited] = await Promise.all([
+      exportOf(server, big, 'pdf'),
+      exportOf(server, small, 'svg'),
+    ]);
     expect(answer.status).toBe(504);
+    expect(waited.status).toBe(200);
     const error = JSON.parse(answer.body.toString('utf8')).error;
     expect(error.code).toBe('export_timeout');
     expect(error.message).toContain('8000 ms');
