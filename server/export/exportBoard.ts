@@ -70,7 +70,7 @@ export async function exportBoard(
       if (board.items.length > PDF_VECTOR_MAX_ITEMS) {
         const area = boardViewBox(board);
         return file(
-          await boardPdf({ png: boardPng(board, 1).png, width: area.w, height: area.h }, report, now),
+          await boardPdf({ png: boardPng(board, 1, false).png, width: area.w, height: area.h }, report, now),
         );
       }
       const rendered = renderBoardSvg(board);

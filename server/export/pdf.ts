@@ -4,8 +4,8 @@
  * Fonts are the bundled DejaVu Sans, embedded, so every character a board holds prints.
  *
  * svg-to-pdfkit needs about 0.2 MB of heap and 1 ms per item, so a board of more than
- * PDF_VECTOR_MAX_ITEMS gets its first page as the PNG export's picture instead (the report
- * still holds every text); a 20,000-item board then prints in seconds within the worker's
+ * PDF_VECTOR_MAX_ITEMS gets its first page as a picture instead, without text (shaping that
+ * many lines costs seconds; the report holds every text); a 20,000-item board then prints in seconds within the worker's
  * memory budget instead of running out of it.
  */
 import PDFDocument from 'pdfkit';
