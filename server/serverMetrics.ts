@@ -50,7 +50,7 @@ export function createServerMetrics() {
     ),
     importsRefused: registry.counter(
       'olievlek_imports_refused_total',
-      'Imports refused, by reason (rate, busy, too_large, too_many_items, timeout, invalid)',
+      'Imports refused, by reason (rate, busy, or the error code: body_too_large, body_timeout, too_many_items, …)',
     ),
   };
 }
