@@ -31,6 +31,31 @@ export interface ServerConfig {
   // Document writes (server/sync/writePolicy.ts).
   /** Largest encoded board document a write may produce (MAX_DOC_BYTES); bigger writes are undone. */
   readonly maxDocBytes: number;
+  // --- Exports and imports (issue 12): limits listed in SECURITY.md. ---
+  /** Worker threads rendering exports (PNG, PDF, SVG, Markdown, JSON) off the event loop. */
+  readonly exportWorkers: number;
+  /** Export jobs allowed to wait for a worker, server-wide; more are refused with 503. */
+  readonly exportQueue: number;
+  /** Different export jobs (running or waiting) per board; more are refused with 429. */
+  readonly exportsPerBoard: number;
+  /** Time budget of one export job; past it the worker is stopped and the answer is 504. */
+  readonly exportTimeoutMs: number;
+  /** Heap budget of each export worker in MB; a job that needs more is stopped (503). */
+  readonly exportMemoryMb: number;
+  /** Bytes of rendered exports kept, one per board state and format, so repeats do not re-render. */
+  readonly exportCacheBytes: number;
+  /** Largest import body in bytes. */
+  readonly maxImportBytes: number;
+  /** Most items an imported board may hold. */
+  readonly maxImportItems: number;
+  /** Most links an imported board may hold. */
+  readonly maxImportLinks: number;
+  /** Imports one client address may start per minute. */
+  readonly importsPerMinute: number;
+  /** Import bodies read at once, server-wide. */
+  readonly maxConcurrentImports: number;
+  /** Time an import body has to arrive in full; a slower one is cut off with 408. */
+  readonly importBodyTimeoutMs: number;
 }
 
 /** Thrown for a setting that cannot be used, naming the variable. */
@@ -60,6 +85,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // Document writes. 32 MiB holds the largest importable board (50,000 items) with room to
     // spare, while a workshop board of 5,000 cards is about 2 MiB.
     maxDocBytes: integer(env, 'MAX_DOC_BYTES', 32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    // --- Exports and imports (issue 12) ---
+    exportWorkers: integer(env, 'EXPORT_WORKERS', 2, 1, 64),
+    exportQueue: integer(env, 'EXPORT_QUEUE', 8, 0, 10_000),
+    exportsPerBoard: integer(env, 'EXPORTS_PER_BOARD', 2, 1, 100),
+    exportTimeoutMs: integer(env, 'EXPORT_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    exportMemoryMb: integer(env, 'EXPORT_MEMORY_MB', 1_024, 64, 65_536),
+    exportCacheBytes: integer(env, 'EXPORT_CACHE_MB', 128, 0, 65_536) * 1024 * 1024,
+    maxImportBytes: integer(env, 'MAX_IMPORT_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    maxImportItems: integer(env, 'MAX_IMPORT_ITEMS', 10_000, 1, 10_000_000),
+    maxImportLinks: integer(env, 'MAX_IMPORT_LINKS', 20_000, 0, 10_000_000),
+    importsPerMinute: integer(env, 'IMPORTS_PER_MINUTE', 10, 1, 1_000_000),
+    maxConcurrentImports: integer(env, 'MAX_CONCURRENT_IMPORTS', 4, 1, 10_000),
+    importBodyTimeoutMs: integer(env, 'IMPORT_BODY_TIMEOUT_MS', 15_000, 100, 3_600_000),
   };
 }
 

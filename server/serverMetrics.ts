@@ -27,6 +27,31 @@ export function createServerMetrics() {
       storeBuckets,
     ),
     httpRequests: registry.counter('olievlek_http_requests_total', 'HTTP API requests, by route and status'),
+    exportRenders: registry.counter(
+      'olievlek_export_renders_total',
+      'Export jobs run in a worker, by format and outcome (ok, timeout, memory, failed)',
+    ),
+    exportCacheHits: registry.counter(
+      'olievlek_export_cache_hits_total',
+      'Exports answered from the cache of rendered files, by format',
+    ),
+    exportCoalesced: registry.counter(
+      'olievlek_export_coalesced_total',
+      'Export requests that joined an identical job already running, by format',
+    ),
+    exportRefused: registry.counter(
+      'olievlek_export_refused_total',
+      'Export requests refused before rendering, by reason (board_busy, server_busy)',
+    ),
+    exportSeconds: registry.histogram(
+      'olievlek_export_seconds',
+      'Time from starting an export job to its end, by format',
+      [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    ),
+    importsRefused: registry.counter(
+      'olievlek_imports_refused_total',
+      'Imports refused, by reason (rate, busy, or the error code: body_too_large, body_timeout, too_many_items, …)',
+    ),
   };
 }
 

@@ -8,7 +8,9 @@ import { getMeta } from '../shared/ydoc';
 import { ConfigError, type ServerConfig } from './config';
 import { createSnapshotService, type SnapshotService } from './boards/snapshots';
 import { createVoteService } from './boards/votes';
+import { createExportService } from './export/exportService';
 import { createHttpServer } from './http/app';
+import { createImportGate } from './http/importGate';
 import { log } from './log';
 import { createServerMetrics, type ServerMetrics } from './serverMetrics';
 import { createSqliteStorage } from './storage/sqliteStorage';
@@ -61,12 +63,15 @@ export async function startServer(
   });
   const snapshots = createSnapshotService(storage, rooms);
   onEditedUnload = (boardId, state) => snapshots.takeAuto(boardId, 'lastLeft', state);
+  const exports = createExportService({ storage, rooms, metrics, config });
   const server = createHttpServer(config, {
     storage,
     metrics,
     rooms,
     snapshots,
     votes: createVoteService(storage, rooms),
+    exports,
+    imports: createImportGate(config, metrics),
     publicUrl: config.publicUrl,
     liveTitle: (boardId) => {
       const room = rooms.peek(boardId);
@@ -101,6 +106,7 @@ export async function startServer(
       sync.stop();
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      await exports.close();
       await rooms.closeAll();
       await storage.close();
       sync.terminate();

@@ -21,7 +21,8 @@ let context: CanvasRenderingContext2D | null = null;
 function measure(font: string, text: string): number {
   context ??= document.createElement('canvas').getContext('2d');
   if (!context) return text.length * 8;
-  context.font = font;
+  // Setting the font parses it; long words are measured a character at a time.
+  if (context.font !== font) context.font = font;
   return context.measureText(text).width;
 }
 
@@ -37,7 +38,7 @@ export function layoutText(
   const cached = cache.get(key);
   if (cached) return cached;
   const font = `${fontWeight} ${fontSize}px ${FONT_FAMILY}`;
-  const lines = wrapLines(stripBidiControls(text), (line) => measure(font, line) <= width);
+  const lines = wrapLines(stripBidiControls(text), width, (line) => measure(font, line));
   const block = { lines, height: lines.length * fontSize * lineHeight };
   if (cache.size > MAX_CACHE) cache.clear();
   cache.set(key, block);

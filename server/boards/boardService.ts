@@ -29,9 +29,14 @@ export type Access =
 
 /**
  * Creates the board record and writes its `meta` (schemaVersion, title, language) into storage;
- * `content` (an imported board, its meta already written) becomes the first state instead.
+ * `content` (an imported board, its meta already written; a Y.Doc or its encoded state)
+ * becomes the first state instead.
  */
-export async function createBoard(storage: Storage, input: NewBoard, content?: Y.Doc): Promise<CreatedBoard> {
+export async function createBoard(
+  storage: Storage,
+  input: NewBoard,
+  content?: Y.Doc | Uint8Array,
+): Promise<CreatedBoard> {
   const id = createBoardId();
   const title = toWellFormed(input.title);
   const tokens: Record<Role, string> = {
@@ -39,10 +44,15 @@ export async function createBoard(storage: Storage, input: NewBoard, content?: Y
     participant: createToken(),
     viewer: createToken(),
   };
-  const doc = content ?? new Y.Doc();
-  if (!content) initBoardDoc(doc, { schemaVersion: CURRENT_SCHEMA_VERSION, title, language: input.language });
-  const initialUpdate = Y.encodeStateAsUpdate(doc);
-  if (!content) doc.destroy();
+  let initialUpdate: Uint8Array;
+  if (content instanceof Uint8Array) initialUpdate = content;
+  else {
+    const doc = content ?? new Y.Doc();
+    if (!content)
+      initBoardDoc(doc, { schemaVersion: CURRENT_SCHEMA_VERSION, title, language: input.language });
+    initialUpdate = Y.encodeStateAsUpdate(doc);
+    if (!content) doc.destroy();
+  }
   await storage.createBoard(
     {
       id,

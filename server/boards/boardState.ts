@@ -7,8 +7,10 @@
  * does not migrate; see server/sync/loadProblem.ts) stays exportable: `readableBoard` then
  * answers with the newest of its snapshots that can be read, and says so.
  *
- *   const { board, fallback } = await readableBoard(storage, rooms, boardId);
- *   if (fallback) res.setHeader(SNAPSHOT_HEADER, fallback.snapshot.id);
+ *   const { board, fallback } = await readableBoard(storage, null, boardId); // the export CLI
+ *
+ * The HTTP export does the same inside the export service (server/export/exportService.ts),
+ * where rendering happens in a worker.
  */
 import * as Y from 'yjs';
 import { readBoard, type BoardReadModel } from '../../shared/readBoard';
@@ -110,13 +112,4 @@ export async function readableBoard(
     }
   }
   throw new BoardUnreadableError(problem, 'no snapshot of this board can be read either: ');
-}
-
-/** Headers that say an export comes from a snapshot because the board cannot be read; none otherwise. */
-export function fallbackHeaders(readable: ReadableBoard): Record<string, string> {
-  if (!readable.fallback) return {};
-  return {
-    [SNAPSHOT_HEADER]: readable.fallback.snapshot.id,
-    [PROBLEM_HEADER]: readable.fallback.problem.reason,
-  };
 }

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readState, boardState } from '../boards/boardState';
+import { BoardUnreadableError, readableBoard, readState } from '../boards/boardState';
 import { BOARD_ID_PATTERN } from '../boards/tokens';
 import { EXPORT_FORMATS, exportBoard, isExportFormat } from '../export/exportBoard';
 import { createSqliteStorage } from '../storage/sqliteStorage';
@@ -49,14 +49,24 @@ async function main(argv: readonly string[]): Promise<void> {
     const record = BOARD_ID_PATTERN.test(boardId) ? await storage.getBoard(boardId) : null;
     if (!record) throw new UsageError(`no board "${boardId}" in ${dataDir}`);
     let suffix: string | undefined;
-    let state: Uint8Array;
+    let board;
     if (values.snapshot) {
       const snapshot = await storage.getSnapshot(boardId, values.snapshot);
       if (!snapshot) throw new UsageError(`board "${boardId}" has no snapshot "${values.snapshot}"`);
-      state = snapshot.state;
+      board = readState(snapshot.state);
       suffix = snapshot.label;
-    } else state = await boardState(storage, null, boardId);
-    const file = await exportBoard(readState(state), format, { suffix });
+    } else {
+      // A board that cannot be read exports its newest readable snapshot, as the server does.
+      const readable = await readableBoard(storage, null, boardId);
+      board = readable.board;
+      if (readable.fallback) {
+        suffix = readable.fallback.snapshot.label;
+        console.error(
+          `export: ${readable.fallback.problem.reason}; exporting snapshot ${readable.fallback.snapshot.id} instead`,
+        );
+      }
+    }
+    const file = await exportBoard(board, format, { suffix });
     if (values.out === '-') process.stdout.write(file.body);
     else {
       const out = values.out ?? file.fileName;
@@ -69,7 +79,11 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof UsageError ||
+    error instanceof BoardUnreadableError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     console.error(`export: ${(error as Error).message}`);
     process.exit(2);
   }

@@ -10,8 +10,8 @@ import { toBoardJson } from '../../shared/boardJson';
 import type { BoardReadModel } from '../../shared/readBoard';
 import { exportFileName } from '../../shared/render/fileName';
 import { boardReport, reportMarkdown } from '../../shared/render/report';
-import { renderBoardSvg } from '../../shared/render/svg';
-import { boardPdf } from './pdf';
+import { boardViewBox, renderBoardSvg } from '../../shared/render/svg';
+import { boardPdf, PDF_VECTOR_MAX_ITEMS } from './pdf';
 import { boardPng } from './png';
 
 /** The formats, as `?format=` names them. */
@@ -30,6 +30,8 @@ export interface ExportedFile {
   readonly body: Buffer;
   readonly contentType: string;
   readonly fileName: string;
+  /** Set when the board could not be read and its newest readable snapshot was exported instead. */
+  readonly fallback?: { readonly snapshotId: string; readonly problem: string };
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -39,6 +41,11 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   png: 'image/png',
   pdf: 'application/pdf',
 };
+
+/** The Content-Type of a format's file. */
+export function contentTypeOf(format: ExportFormat): string {
+  return CONTENT_TYPES[format];
+}
 
 /** Exports a board; `suffix` goes into the file name (a snapshot's label). */
 export async function exportBoard(
@@ -61,9 +68,15 @@ export async function exportBoard(
     case 'png':
       return file(boardPng(board, 2).png);
     case 'pdf': {
-      const rendered = renderBoardSvg(board);
       const report = boardReport(board, { exportedAt: now });
-      return file(await boardPdf(rendered.svg, rendered.width, rendered.height, report, now));
+      if (board.items.length > PDF_VECTOR_MAX_ITEMS) {
+        const area = boardViewBox(board);
+        return file(
+          await boardPdf({ png: boardPng(board, 1, false).png, width: area.w, height: area.h }, report, now),
+        );
+      }
+      const rendered = renderBoardSvg(board);
+      return file(await boardPdf(rendered, report, now));
     }
   }
 }

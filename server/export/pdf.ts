@@ -2,6 +2,11 @@
  * The PDF export: the board as vector graphics on its first page (the same SVG as every other
  * export, drawn into the PDF by svg-to-pdfkit, text as real text), then the report on A4 pages.
  * Fonts are the bundled DejaVu Sans, embedded, so every character a board holds prints.
+ *
+ * svg-to-pdfkit needs about 0.2 MB of heap and 1 ms per item, so a board of more than
+ * PDF_VECTOR_MAX_ITEMS gets its first page as a picture instead, without text (shaping that
+ * many lines costs seconds; the report holds every text); a 20,000-item board then prints in seconds within the worker's
+ * memory budget instead of running out of it.
  */
 import PDFDocument from 'pdfkit';
 import type { BoardReport } from '../../shared/render/report';
@@ -29,14 +34,17 @@ const SVGtoPDF = createRequire(import.meta.url)('svg-to-pdfkit') as SvgToPdf;
 /** PDF pages may be at most 200 inches (14,400 pt) on a side; bigger boards are scaled to fit. */
 const MAX_PAGE = 14_400;
 
-/** The board SVG of `width` × `height` units and the report, as one PDF. */
-export async function boardPdf(
-  svg: string,
-  width: number,
-  height: number,
-  report: BoardReport,
-  createdAt: Date,
-): Promise<Buffer> {
+/** Largest board drawn as vectors; bigger ones are drawn from the PNG picture. */
+export const PDF_VECTOR_MAX_ITEMS = 1_500;
+
+/** The board page: SVG markup, or a PNG picture, of a board `width` × `height` units large. */
+export type BoardPage =
+  | { readonly svg: string; readonly width: number; readonly height: number }
+  | { readonly png: Buffer; readonly width: number; readonly height: number };
+
+/** The board page and the report, as one PDF. */
+export async function boardPdf(page: BoardPage, report: BoardReport, createdAt: Date): Promise<Buffer> {
+  const { width, height } = page;
   const scale = Math.min(1, MAX_PAGE / Math.max(width, height, 1));
   const doc = new PDFDocument({
     size: [Math.max(72, width * scale), Math.max(72, height * scale)],
@@ -54,12 +62,14 @@ export async function boardPdf(
   });
   doc.registerFont('DejaVu', EXPORT_FONTS.regular);
   doc.registerFont('DejaVu-Bold', EXPORT_FONTS.bold);
-  SVGtoPDF(doc, svg, 0, 0, {
-    width: width * scale,
-    height: height * scale,
-    assumePt: true,
-    fontCallback: (_family, bold) => (bold ? 'DejaVu-Bold' : 'DejaVu'),
-  });
+  if ('svg' in page)
+    SVGtoPDF(doc, page.svg, 0, 0, {
+      width: width * scale,
+      height: height * scale,
+      assumePt: true,
+      fontCallback: (_family, bold) => (bold ? 'DejaVu-Bold' : 'DejaVu'),
+    });
+  else doc.image(page.png, 0, 0, { width: width * scale, height: height * scale });
   writeReport(doc, report);
   doc.end();
   return done;

@@ -28,11 +28,18 @@ export function pngScale(width: number, height: number, preferred = 2): number {
   return Math.min(preferred, MAX_PNG_SIDE / w, MAX_PNG_SIDE / h, Math.sqrt(MAX_PIXELS / (w * h)));
 }
 
-/** The board as a PNG at `preferred` scale (2: twice the board's size) or the largest that fits. */
-export function boardPng(board: BoardReadModel, preferred = 2): { png: Buffer; scale: number } {
+/**
+ * The board as a PNG at `preferred` scale (2: twice the board's size) or the largest that fits;
+ * `withText: false` leaves the text out at any scale (a picture beside a report that holds it).
+ */
+export function boardPng(
+  board: BoardReadModel,
+  preferred = 2,
+  withText = true,
+): { png: Buffer; scale: number } {
   const area = boardViewBox(board);
   const scale = pngScale(area.w, area.h, preferred);
-  const { svg } = renderBoardSvg(board, { detail: scale < TEXT_MIN_SCALE ? 'low' : 'full' });
+  const { svg } = renderBoardSvg(board, { detail: withText && scale >= TEXT_MIN_SCALE ? 'full' : 'low' });
   return { png: svgToPng(svg, scale), scale };
 }
 

@@ -1,23 +1,20 @@
 /**
  * Boards as files: `GET /api/boards/:id/export?format=json|md|svg|png|pdf[&snapshot=sid]` (any
- * role's token) answers the file with its content type and a safe download name;
- * `POST /api/boards/import` takes a JSON export and creates a new board from it (201, the same
- * answer as creating one, plus the entries it had to leave out).
+ * role's token) answers the file with its content type and a safe download name, rendered off
+ * the event loop by the export service; `POST /api/boards/import` takes a JSON export and
+ * creates a new board from it (201, the same answer as creating one, plus the entries it had
+ * to leave out), within the import limits of the ImportGate.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as Y from 'yjs';
-import { BoardJsonError, loadBoardJson } from '../../shared/boardJson';
-import { getMeta, type Language } from '../../shared/ydoc';
-import { fallbackHeaders, readableBoard } from '../boards/boardState';
+import { PROBLEM_HEADER, SNAPSHOT_HEADER } from '../boards/boardState';
 import { createBoard } from '../boards/boardService';
-import { contentDisposition, EXPORT_FORMATS, exportBoard, isExportFormat } from '../export/exportBoard';
+import { contentDisposition, EXPORT_FORMATS, isExportFormat } from '../export/exportBoard';
+import { ExportRefusal } from '../export/exportService';
 import { log } from '../log';
 import { authorize } from './access';
 import { sendCreated, type BoardsApiDeps } from './created';
-import { HttpError, readJson } from './json';
-
-/** Largest import: a 50,000-item board in JSON form stays below this. */
-export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+import type { ImportSettings } from './importGate';
+import { HttpError, readJsonBody } from './json';
 
 /** The export of a board, or of one of its snapshots. */
 export async function exportRoute(
@@ -33,28 +30,14 @@ export async function exportRoute(
     throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}`, {
       formats: EXPORT_FORMATS,
     });
-  const snapshotId = url.searchParams.get('snapshot');
-  let board;
-  let suffix: string | undefined;
-  if (snapshotId) {
-    const snapshot = await deps.snapshots.read(boardId, snapshotId);
-    if (!snapshot) throw new HttpError(404, 'unknown_snapshot', 'this board has no such snapshot');
-    board = snapshot.board;
-    suffix = snapshot.info.label;
-  } else {
-    const readable = await readableBoard(deps.storage, deps.rooms, boardId);
-    ({ board } = readable);
-    for (const [name, value] of Object.entries(fallbackHeaders(readable))) res.setHeader(name, value);
+  let file;
+  try {
+    file = await deps.exports.export(boardId, format, url.searchParams.get('snapshot'));
+  } catch (error) {
+    if (!(error instanceof ExportRefusal)) throw error;
+    const retry = error.retryAfterSeconds;
+    throw new HttpError(error.status, error.code, error.message, retry ? { retryAfter: retry } : undefined);
   }
-  const started = performance.now();
-  const file = await exportBoard(board, format, { suffix });
-  log('info', 'board.exported', {
-    board: boardId,
-    format,
-    snapshot: snapshotId ?? undefined,
-    items: board.items.length,
-    ms: Math.round(performance.now() - started),
-  });
   res.writeHead(200, {
     'Content-Type': file.contentType,
     'Content-Length': file.body.length,
@@ -63,6 +46,9 @@ export async function exportRoute(
     'X-Content-Type-Options': 'nosniff',
     // An SVG opened straight from the API must not run anything, whatever a board holds.
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    ...(file.fallback
+      ? { [SNAPSHOT_HEADER]: file.fallback.snapshotId, [PROBLEM_HEADER]: file.fallback.problem }
+      : {}),
   });
   res.end(file.body);
 }
@@ -73,31 +59,47 @@ export async function importRoute(
   res: ServerResponse,
   deps: BoardsApiDeps,
 ): Promise<void> {
-  const value = await readJson(req, MAX_IMPORT_BYTES);
-  const doc = new Y.Doc();
+  const gate = deps.imports;
+  let release: () => void;
   try {
-    let problems;
-    try {
-      ({ problems } = loadBoardJson(doc, value));
-    } catch (error) {
-      if (!(error instanceof BoardJsonError)) throw error;
-      throw new HttpError(
-        400,
-        'invalid_board',
-        `${error.message}: expected a JSON export of an Olievlek board`,
-      );
-    }
-    const meta = getMeta(doc);
-    const language = meta.get('language') as Language;
-    let title = String(meta.get('title') ?? '').trim();
-    if (!title) {
-      title = language === 'en' ? 'Imported board' : 'Geïmporteerd bord';
-      meta.set('title', title);
-    }
-    const board = await createBoard(deps.storage, { title, language }, doc);
-    log('info', 'board.imported', { board: board.id, problems: problems.length });
-    sendCreated(req, res, deps, board, { problems: problems.slice(0, 100), problemCount: problems.length });
-  } finally {
-    doc.destroy();
+    release = gate.admit(req.socket.remoteAddress);
+  } catch (error) {
+    // The body stays unread: the connection closes with the answer.
+    res.setHeader('Connection', 'close');
+    throw error;
   }
+  try {
+    await importBoard(req, res, deps, gate.settings);
+  } catch (error) {
+    if (error instanceof HttpError) gate.refused(error.code);
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+async function importBoard(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: BoardsApiDeps,
+  limits: ImportSettings,
+): Promise<void> {
+  const body = await readJsonBody(req, limits.maxImportBytes, { timeoutMs: limits.importBodyTimeoutMs });
+  // Parsing and loading run in an export worker: a 10,000-item file costs a second of CPU.
+  let loaded;
+  try {
+    loaded = await deps.exports.loadImport({
+      body,
+      maxItems: limits.maxImportItems,
+      maxLinks: limits.maxImportLinks,
+    });
+  } catch (error) {
+    if (!(error instanceof ExportRefusal)) throw error;
+    throw new HttpError(error.status, error.code, error.message);
+  }
+  if (!loaded.ok) throw new HttpError(loaded.status, loaded.code, loaded.message, loaded.details);
+  const { title, language, state, problems, problemCount } = loaded;
+  const board = await createBoard(deps.storage, { title, language }, state);
+  log('info', 'board.imported', { board: board.id, problems: problemCount });
+  sendCreated(req, res, deps, board, { problems, problemCount });
 }

@@ -6,6 +6,8 @@ import type { VoteService } from '../boards/votes';
 import type { Storage } from '../storage/storage';
 import type { RoomManager } from '../sync/roomManager';
 import { log } from '../log';
+import type { ExportService } from '../export/exportService';
+import type { ImportGate } from './importGate';
 import { sendJson } from './json';
 
 /** What the API needs from the rest of the server. */
@@ -18,6 +20,10 @@ export interface BoardsApiDeps {
   readonly rooms: RoomManager;
   readonly snapshots: SnapshotService;
   readonly votes: VoteService;
+  /** Exports, rendered off the event loop and cached per document state. */
+  readonly exports: ExportService;
+  /** Admission and limits of imports. */
+  readonly imports: ImportGate;
 }
 
 /** The 201 answer of a new board: its id, title, tokens and the three links. */

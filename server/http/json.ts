@@ -13,27 +13,81 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads and parses a JSON body of at most `limit` bytes; throws HttpError (400, 413, 415). */
-export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+/**
+ * Reads and parses a JSON body of at most `limit` bytes; throws HttpError (400, 413, 415, and
+ * 408 when `timeoutMs` passes before the whole body has arrived: a trickling upload is cut off).
+ */
+export async function readJson(
+  req: IncomingMessage,
+  limit: number,
+  options: { timeoutMs?: number } = {},
+): Promise<unknown> {
+  const body = await readJsonBody(req, limit, options);
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
+  }
+}
+
+/** The raw bytes of a JSON body, with readJson's checks but unparsed (for parsing elsewhere). */
+export async function readJsonBody(
+  req: IncomingMessage,
+  limit: number,
+  options: { timeoutMs?: number } = {},
+): Promise<Buffer> {
   const type = req.headers['content-type'];
   if (type !== undefined && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'unsupported_media_type', 'send the body as application/json');
   }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
-  }
+  return readBody(req, limit, options.timeoutMs);
+}
+
+/** The raw body, bounded in size and, when `timeoutMs` is given, in time. */
+function readBody(req: IncomingMessage, limit: number, timeoutMs?: number): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(
+            () =>
+              stop(
+                new HttpError(
+                  408,
+                  'body_timeout',
+                  `the body did not arrive within ${timeoutMs} ms; send it in one go`,
+                ),
+              ),
+            timeoutMs,
+          );
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) stop(tooLarge(limit));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => stop(error);
+    const onAborted = () => stop(new HttpError(400, 'body_aborted', 'the upload was aborted'));
+    function cleanup() {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onAborted);
+    }
+    function stop(error: Error) {
+      cleanup();
+      // Nothing more is read; what was buffered is dropped and the answer closes the connection.
+      chunks.length = 0;
+      req.pause();
+      reject(error);
+    }
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onAborted);
+  });
 }
 
 /** Sends a JSON answer. */
@@ -56,7 +110,11 @@ export function sendJson(
 
 /** Sends an HttpError as `{error: {code, message, details?}}`. */
 export function sendError(res: ServerResponse, error: HttpError): void {
-  const headers: Record<string, string> = error.status === 413 ? { Connection: 'close' } : {};
+  // A body left unread (too large, too slow) must not be read as the next request.
+  const headers: Record<string, string> =
+    error.status === 413 || error.status === 408 ? { Connection: 'close' } : {};
+  const retryAfter = (error.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  if (typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
   sendJson(
     res,
     error.status,

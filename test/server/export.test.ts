@@ -13,6 +13,8 @@ import { analyseBoard } from '../../shared/analysis';
 import type { BoardJson } from '../../shared/boardJson';
 import { loadBoardJson } from '../../shared/boardJson';
 import { readBoard } from '../../shared/readBoard';
+import { PDF_VECTOR_MAX_ITEMS } from '../../server/export/pdf';
+import { syntheticBoard } from '../bench/boards';
 import { exampleBoard, loadBoardInto } from '../support/loadExample';
 import { toolAvailable } from '../support/tools';
 import { createBoard, startTestServer, waitFor, type TestBoard, type TestServer } from './helpers';
@@ -132,6 +134,25 @@ describe('export', () => {
       expect(text.replace(/\s+/g, ' ')).toContain('Twaalf boeren in de Tielerwaard');
     },
   );
+
+  it('draws the board page of a PDF as a picture above PDF_VECTOR_MAX_ITEMS, keeping the report', async () => {
+    const json = syntheticBoard(PDF_VECTOR_MAX_ITEMS + 1, 100);
+    const imported = await fetch(`${server.http}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(json),
+    });
+    const big = (await imported.json()) as TestBoard;
+    const { res, body } = await download('pdf', big.tokens.viewer, big.id);
+    expect(res.status).toBe(200);
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(body.toString('latin1')).toContain('/Subtype /Image');
+    if (toolAvailable('pdftotext', 'poppler-utils')) {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'olievlek-pdf-')), 'big.pdf');
+      writeFileSync(file, body);
+      expect(execFileSync('pdftotext', [file, '-']).toString('utf8')).toContain('Kleine stap 1500');
+    }
+  });
 
   it('names files <title>-<date>.<ext> safely, even for a hostile title', async () => {
     const hostile = await createBoard(server, '../../etc/passwd "quoted"\nline', 'en');
