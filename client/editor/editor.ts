@@ -169,6 +169,10 @@ export function createEditor(options: EditorOptions) {
     clearNotice() {
       update({ notice: null });
     },
+    /** Shows a message from elsewhere (the server undid an edit) where refused commands show theirs. */
+    notify(message: string) {
+      update({ notice: message });
+    },
 
     // Camera
     setViewport(viewport: camera.Viewport) {

@@ -28,10 +28,16 @@ export interface ConnectionHandlers {
   onStatus(status: ConnectionStatus): void;
   /** The document is ready to show: synced with the server, or loaded from this device. */
   onReady(): void;
-  /** The server closed for good: a refused token (4401), no board (4404), a board it cannot load (45xx). */
+  /**
+   * The server closed for good: a refused token (4401), no board (4404), a board it cannot load
+   * (4426 too new, 4422 does not migrate; 45xx from older servers).
+   */
   onClosedForGood(code: number, reason: string): void;
-  /** The server dropped one of our writes: we may not write (any more). */
-  onPermissionDenied(): void;
+  /**
+   * The server undid one of our writes, saying why: we may not write (a viewer, a locked board),
+   * or this one edit broke a rule (too long, the board is full). The server says each once.
+   */
+  onPermissionDenied(reason: string): void;
 }
 
 /** The websocket base URL of this server (ws:// or wss:// to the page's own host). */
@@ -41,9 +47,9 @@ export function syncUrl(location: Location = window.location): string {
 
 /**
  * Whether a close from the server is worth a reconnect. 4400–4499 mirror HTTP 4xx (the token
- * or the request is wrong); 4500–4599 say the server cannot load this board (for example
- * 4500: the stored document is newer than the server). Retrying either only loops: the
- * person needs to be told why instead.
+ * or the request is wrong, or the server cannot load this board: 4426 too new, 4422 does not
+ * migrate); 4500–4599 said the latter on older servers. Retrying any of them only loops: the
+ * person needs to be told why instead. 4000 (resync) and 1xxx codes are worth a reconnect.
  */
 export function shouldReconnect(event: { code: number }): boolean {
   return !(event.code >= 4400 && event.code < 4600);
@@ -71,15 +77,11 @@ export function connectBoard(boardId: string, token: string, handlers: Connectio
       handlers.onReady();
     }
   };
-  let denied = false;
   let closedForGood = false;
   for (const p of [provider, controlProvider]) {
     // y-websocket only logs "permission denied"; the app needs to know, once.
     p.messageHandlers[messageAuth] = (_encoder, decoder) => {
-      readAuthMessage(decoder, doc, () => {
-        if (!denied) handlers.onPermissionDenied();
-        denied = true;
-      });
+      readAuthMessage(decoder, doc, (_doc, reason) => handlers.onPermissionDenied(reason));
     };
     // y-websocket stops reconnecting when shouldReconnect says so, and says so with `closed`.
     p.on('closed', ({ code, reason }: { code: number; reason: string }) => {

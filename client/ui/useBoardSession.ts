@@ -43,10 +43,13 @@ export function closeError(code: number, reason: string): { key: StringKey; deta
   const detail = reason.trim().slice(0, 200) || undefined;
   if (code === 4401) return { key: 'board.invalidLink' };
   if (code === 4404) return { key: 'board.notFound' };
-  if (code === 4500) return { key: 'board.tooNew', detail };
-  if (code > 4500 && code < 4600) return { key: 'board.cannotLoad', detail };
+  if (code === 4426 || code === 4500) return { key: 'board.tooNew', detail };
+  if (code === 4422 || (code > 4500 && code < 4600)) return { key: 'board.cannotLoad', detail };
   return { key: 'board.failed', detail };
 }
+
+/** How the server words the refusal of a participant's edit while the board is locked. */
+const LOCK_REFUSAL = /\blocked\b/i;
 
 /** The control document's `locked` flag (DESIGN.md contract 1). */
 function isLocked(controlDoc: Y.Doc): boolean {
@@ -101,10 +104,15 @@ export function useBoardSession(
         onClosedForGood(code, reason) {
           if (!cancelled) setSession({ phase: 'error', ...closeError(code, reason) });
         },
-        onPermissionDenied() {
-          // Until the control document says otherwise, the server's refusal is what counts.
-          denied = true;
-          publish();
+        onPermissionDenied(refusal) {
+          if (info.role === 'participant' && LOCK_REFUSAL.test(refusal)) {
+            // Until the control document says otherwise, the server's refusal is what counts.
+            denied = true;
+            publish();
+          } else {
+            // One edit broke a rule (too long, the board is full): say so; writing goes on.
+            editor?.notify(refusal);
+          }
         },
       });
       connection.controlDoc.getMap('control').observe(() => {

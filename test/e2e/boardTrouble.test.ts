@@ -49,7 +49,9 @@ describe.runIf(browserAvailable())('a board in trouble (Chromium)', () => {
     await page.goto(`${server.http}${pathname}${hash}`);
     const alert = page.getByRole('alert');
     await alert.getByText('This board needs a newer server').waitFor({ timeout: 10_000 });
-    await page.getByText('this board needs a newer server', { exact: true }).waitFor();
+    await page
+      .getByText('this board has format version 99; this server reads up to 1', { exact: true })
+      .waitFor();
     await page.getByRole('button', { name: 'Try again' }).waitFor();
     // The board's other document lets go too: nothing of this board stays connected.
     await waitFor(() => control?.isClosed(), 'the control socket closed');
