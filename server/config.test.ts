@@ -12,7 +12,7 @@ describe('config', () => {
       maxMessageBytes: 8 * 1024 * 1024,
       roomUnloadMs: 10_000,
       awarenessFlushMs: 50,
-      maxDocBytes: 32 * 1024 * 1024,
+      maxDocBytes: 16 * 1024 * 1024,
     });
     expect(config.databaseUrl).toBeUndefined();
   });

@@ -82,9 +82,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxUnauthenticated: integer(env, 'MAX_UNAUTHENTICATED', 256, 1, 1_000_000),
     maxRoomsPerAddress: integer(env, 'MAX_ROOMS_PER_ADDRESS', 1_000, 1, 1_000_000),
     pingIntervalMs: integer(env, 'PING_INTERVAL_MS', 30_000, 100, 3_600_000),
-    // Document writes. 32 MiB holds the largest importable board (50,000 items) with room to
-    // spare, while a workshop board of 5,000 cards is about 2 MiB.
-    maxDocBytes: integer(env, 'MAX_DOC_BYTES', 32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    // Document writes. Every joiner downloads the whole document and every snapshot copies it:
+    // 16 MiB holds the largest importable board (10,000 items, about 4 MiB) four times over,
+    // while a workshop board of 5,000 cards is about 2 MiB.
+    maxDocBytes: integer(env, 'MAX_DOC_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     // --- Exports and imports (issue 12) ---
     exportWorkers: integer(env, 'EXPORT_WORKERS', 2, 1, 64),
     exportQueue: integer(env, 'EXPORT_QUEUE', 8, 0, 10_000),

@@ -89,7 +89,9 @@ async function create(req: IncomingMessage, res: ServerResponse, deps: BoardsApi
     initBoardDoc(content, { schemaVersion: CURRENT_SCHEMA_VERSION, title, language });
     applyTemplate(content, control, { template, language, createdBy: 'olievlek', now: Date.now() });
     const board = await createBoard(deps.storage, { title, language }, content);
-    await deps.storage.appendUpdate(controlRoomName(board.id), Y.encodeStateAsUpdate(control));
+    // A blank board's control document starts empty, as any board's did before templates.
+    if (template !== 'blank')
+      await deps.storage.appendUpdate(controlRoomName(board.id), Y.encodeStateAsUpdate(control));
     log('info', 'board.created', { board: board.id, language, template });
     sendCreated(req, res, deps, board);
   } finally {

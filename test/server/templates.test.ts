@@ -47,7 +47,7 @@ describe('templates', () => {
     const { body } = await create({ title: 'Leeg' });
     const control = await connectSynced(server, controlRoomName(body.id), body.tokens.viewer!);
     const content = await connectSynced(server, body.id, body.tokens.viewer!);
-    expect(readControl(control.doc)).toMatchObject({ template: 'blank', phases: [], phase: null });
+    expect(readControl(control.doc)).toMatchObject({ template: null, phases: [], phase: null });
     expect(readBoard(content.doc).items).toEqual([]);
     control.destroy();
     content.destroy();
