@@ -93,6 +93,7 @@ export function createSqliteStorage(dataDir: string): Storage {
     { id: string; label: string; created_at: number; state: Buffer }
   >('SELECT id, label, created_at, state FROM snapshots WHERE board_id = ? AND id = ?');
 
+  const removeSnapshot = db.prepare('DELETE FROM snapshots WHERE board_id = ? AND id = ?');
   const updateHash = Object.fromEntries(
     Object.entries(HASH_COLUMN).map(([role, column]) => [
       role,
@@ -175,6 +176,9 @@ export function createSqliteStorage(dataDir: string): Storage {
         snapshot.createdAt,
         Buffer.from(snapshot.state.buffer, snapshot.state.byteOffset, snapshot.state.byteLength),
       );
+    },
+    async deleteSnapshot(boardId, id) {
+      removeSnapshot.run(boardId, id);
     },
     async getSnapshot(boardId, id): Promise<StoredSnapshot | null> {
       const row = selectSnapshot.get(boardId, id);

@@ -125,6 +125,20 @@ describe.each(adapters)('%s storage: tokens and ballots', (_name, open) => {
   });
 });
 
+describe.each(adapters)('%s storage: snapshots', (_name, open) => {
+  it('deletes one snapshot of one board', async () => {
+    const store = open();
+    await store.createBoard(board('board00006'), bytes(1));
+    for (const id of ['s1', 's2'])
+      await store.createSnapshot({ id, boardId: 'board00006', label: id, createdAt: 1, state: bytes(1) });
+    await store.deleteSnapshot('other00000', 's1');
+    await store.deleteSnapshot('board00006', 's1');
+    expect((await store.listSnapshots('board00006')).map((s) => s.id)).toEqual(['s2']);
+    expect(await store.getSnapshot('board00006', 's1')).toBeNull();
+    await store.close();
+  });
+});
+
 describe('sqlite storage', () => {
   it('keeps everything across reopening', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'olievlek-store-'));

@@ -72,6 +72,8 @@ export interface Storage {
   listSnapshots(boardId: string): Promise<SnapshotInfo[]>;
   /** Stores a snapshot; resolves once it is durable. */
   createSnapshot(snapshot: StoredSnapshot): Promise<void>;
+  /** Deletes one snapshot of a board (automatic ones are kept within a bound). */
+  deleteSnapshot(boardId: string, id: string): Promise<void>;
   /** One snapshot of a board with its state, or null (also for another board's snapshot id). */
   getSnapshot(boardId: string, id: string): Promise<StoredSnapshot | null>;
   /** Replaces the token hash of one role (a rotated link); false for an unknown board. */
