@@ -69,10 +69,19 @@ export function createMemoryStorage(): Storage & { readonly rows: (room: string)
       const found = snapshots.find((s) => s.boardId === boardId && s.id === id);
       return found ? { ...found, state: found.state.slice() } : null;
     },
-    async setTokenHash(boardId, role, hash) {
+    async setTokenHash(boardId, role, hash, generation) {
       const board = boards.get(boardId);
       if (!board) return false;
-      boards.set(boardId, { ...board, tokenHashes: { ...board.tokenHashes, [role]: hash.slice() } });
+      const generations = { ...board.generations };
+      if (role !== 'facilitator') {
+        if (generation === undefined) delete generations[role];
+        else generations[role] = generation;
+      }
+      boards.set(boardId, {
+        ...board,
+        tokenHashes: { ...board.tokenHashes, [role]: hash.slice() },
+        generations,
+      });
       return true;
     },
     async setBallot(ballot) {

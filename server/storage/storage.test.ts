@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStorage } from './memoryStorage';
 import { createSqliteStorage } from './sqliteStorage';
@@ -140,6 +141,26 @@ describe.each(adapters)('%s storage: snapshots', (_name, open) => {
 });
 
 describe('sqlite storage', () => {
+  it('opens a file made before link generations existed, and keeps its boards', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'olievlek-store-'));
+    dirs.push(dir);
+    const old = new Database(path.join(dir, 'olievlek.sqlite'));
+    old.exec(`CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, language TEXT NOT NULL,
+      created_at INTEGER NOT NULL, facilitator_hash BLOB NOT NULL, participant_hash BLOB NOT NULL,
+      viewer_hash BLOB NOT NULL)`);
+    old
+      .prepare('INSERT INTO boards VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run('board00007', 'Oud', 'nl', 1, Buffer.from([1]), Buffer.from([2]), Buffer.from([3]));
+    old.close();
+    const store = createSqliteStorage(dir);
+    const before = await store.getBoard('board00007');
+    expect(before?.title).toBe('Oud');
+    expect(before?.generations).toBeUndefined();
+    await store.setTokenHash('board00007', 'viewer', new Uint8Array([9]), 1);
+    expect((await store.getBoard('board00007'))?.generations).toEqual({ viewer: 1 });
+    await store.close();
+  });
+
   it('keeps everything across reopening', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'olievlek-store-'));
     dirs.push(dir);
