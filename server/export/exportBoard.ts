@@ -8,6 +8,7 @@
  */
 import { toBoardJson } from '../../shared/boardJson';
 import type { BoardReadModel } from '../../shared/readBoard';
+import type { Language } from '../../shared/ydoc';
 import { exportFileName } from '../../shared/render/fileName';
 import { boardReport, reportMarkdown } from '../../shared/render/report';
 import { boardViewBox, renderBoardSvg } from '../../shared/render/svg';
@@ -47,12 +48,16 @@ export function contentTypeOf(format: ExportFormat): string {
   return CONTENT_TYPES[format];
 }
 
-/** Exports a board; `suffix` goes into the file name (a snapshot's label). */
+/**
+ * Exports a board; `suffix` goes into the file name (a snapshot's label), `language` picks the
+ * report's language (the board's by default).
+ */
 export async function exportBoard(
   board: BoardReadModel,
   format: ExportFormat,
-  options: { now?: Date; suffix?: string } = {},
+  options: { now?: Date; suffix?: string; language?: Language } = {},
 ): Promise<ExportedFile> {
+  const language = options.language;
   const now = options.now ?? new Date();
   const fileName = exportFileName(board.meta.title, now, format, options.suffix);
   const file = (body: Buffer) => ({ body, contentType: CONTENT_TYPES[format], fileName });
@@ -60,7 +65,7 @@ export async function exportBoard(
     case 'json':
       return file(Buffer.from(`${JSON.stringify(toBoardJson(board), null, 2)}\n`, 'utf8'));
     case 'md':
-      return file(Buffer.from(reportMarkdown(boardReport(board, { exportedAt: now })), 'utf8'));
+      return file(Buffer.from(reportMarkdown(boardReport(board, { exportedAt: now, language })), 'utf8'));
     case 'svg':
       return file(
         Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${renderBoardSvg(board).svg}\n`, 'utf8'),
@@ -68,7 +73,7 @@ export async function exportBoard(
     case 'png':
       return file(boardPng(board, 2).png);
     case 'pdf': {
-      const report = boardReport(board, { exportedAt: now });
+      const report = boardReport(board, { exportedAt: now, language });
       if (board.items.length > PDF_VECTOR_MAX_ITEMS) {
         const area = boardViewBox(board);
         return file(

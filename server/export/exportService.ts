@@ -16,6 +16,7 @@ import { log } from '../log';
 import type { ServerMetrics } from '../serverMetrics';
 import type { Storage } from '../storage/storage';
 import type { RoomManager } from '../sync/roomManager';
+import type { Language } from '../../shared/ydoc';
 import { createExportCache, type CachedExport } from './exportCache';
 import { contentTypeOf, type ExportedFile, type ExportFormat } from './exportBoard';
 import { createExportPool, ExportJobError, type ExportPool } from './exportPool';
@@ -53,7 +54,12 @@ export type ExportSettings = Pick<
 /** Makes exports for the HTTP API. */
 export interface ExportService {
   /** The file of a board (or of one of its snapshots) in `format`; throws ExportRefusal. */
-  export(boardId: string, format: ExportFormat, snapshotId?: string | null): Promise<ExportedFile>;
+  export(
+    boardId: string,
+    format: ExportFormat,
+    snapshotId?: string | null,
+    language?: Language,
+  ): Promise<ExportedFile>;
   /** Loads an uploaded board in a worker; throws ExportRefusal when the job fails. */
   loadImport(task: ImportTask): Promise<ImportResult>;
   /** Stops the workers. */
@@ -140,7 +146,13 @@ export function createExportService(deps: {
     else perBoard.delete(boardId);
   }
 
-  function obtain(key: string, boardId: string, format: ExportFormat, load: () => Promise<Source>) {
+  function obtain(
+    key: string,
+    boardId: string,
+    format: ExportFormat,
+    load: () => Promise<Source>,
+    language?: Language,
+  ) {
     const cached = cache.get(key) as Outcome | undefined;
     if (cached && (cached.ok || Date.now() - cached.at < FAILURE_TTL_MS)) {
       metrics.exportCacheHits.inc({ format });
@@ -152,7 +164,7 @@ export function createExportService(deps: {
       return joined;
     }
     admit(boardId);
-    const job = render(key, boardId, format, load).finally(() => {
+    const job = render(key, boardId, format, load, language).finally(() => {
       inflight.delete(key);
       release(boardId);
     });
@@ -165,12 +177,13 @@ export function createExportService(deps: {
     boardId: string,
     format: ExportFormat,
     load: () => Promise<Source>,
+    language?: Language,
   ): Promise<Outcome> {
     const started = performance.now();
     let outcome: Outcome;
     try {
       const source = await withinBudget(load(), config.exportTimeoutMs);
-      const result = await pool.run({ updates: source.updates, format, now: Date.now() });
+      const result = await pool.run({ updates: source.updates, format, now: Date.now(), language });
       if ('unreadable' in result) {
         const { status, code, reason } = result.unreadable;
         outcome = { ok: false, status, code, message: reason, unreadable: true, at: Date.now() };
@@ -212,7 +225,8 @@ export function createExportService(deps: {
   }
 
   /** The key and source of the board as it is now: its live room's, else its stored log's. */
-  async function current(boardId: string, format: ExportFormat): Promise<Outcome> {
+  async function current(boardId: string, format: ExportFormat, language?: Language): Promise<Outcome> {
+    const as = variant(format, language);
     const room = rooms?.peek(boardId);
     if (room && !room.isClosing) {
       const version = await shared(`v|${boardId}`, () => room.read(versionOf)).catch(() => null);
@@ -221,25 +235,45 @@ export function createExportService(deps: {
         // be newer than `version` (an edit in between), never older.
         const load = async (): Promise<Source> =>
           await room.read(async () => ({ updates: (await storage.load(boardId)).updates }));
-        return obtain(`${boardId}|v${version}|${format}`, boardId, format, load);
+        return obtain(`${boardId}|v${version}|${as}`, boardId, format, load, language);
       }
     }
     const stored = await shared(`s|${boardId}`, () => storage.load(boardId));
     const updates = stored.updates.length === 0 ? [new Uint8Array([0, 0])] : stored.updates;
-    return obtain(`${boardId}|s${stored.lastSeq}|${format}`, boardId, format, async () => ({ updates }));
+    return obtain(
+      `${boardId}|s${stored.lastSeq}|${as}`,
+      boardId,
+      format,
+      async () => ({ updates }),
+      language,
+    );
   }
 
-  function snapshot(boardId: string, snapshotId: string, format: ExportFormat): Promise<Outcome> {
-    return obtain(`${boardId}|snapshot:${snapshotId}|${format}`, boardId, format, async () => {
-      const found = await storage.getSnapshot(boardId, snapshotId);
-      if (!found) throw new ExportRefusal(404, 'unknown_snapshot', 'this board has no such snapshot');
-      return { updates: [found.state], suffix: found.label };
-    });
+  function snapshot(
+    boardId: string,
+    snapshotId: string,
+    format: ExportFormat,
+    language?: Language,
+  ): Promise<Outcome> {
+    const key = `${boardId}|snapshot:${snapshotId}|${variant(format, language)}`;
+    return obtain(
+      key,
+      boardId,
+      format,
+      async () => {
+        const found = await storage.getSnapshot(boardId, snapshotId);
+        if (!found) throw new ExportRefusal(404, 'unknown_snapshot', 'this board has no such snapshot');
+        return { updates: [found.state], suffix: found.label };
+      },
+      language,
+    );
   }
 
   return {
-    async export(boardId, format, snapshotId) {
-      let outcome = snapshotId ? await snapshot(boardId, snapshotId, format) : await current(boardId, format);
+    async export(boardId, format, snapshotId, language) {
+      let outcome = snapshotId
+        ? await snapshot(boardId, snapshotId, format, language)
+        : await current(boardId, format, language);
       let fallback: ExportedFile['fallback'];
       if (!outcome.ok && outcome.unreadable && !snapshotId) {
         // The board itself cannot be read: its newest snapshot that can stands in, and says so.
@@ -248,7 +282,7 @@ export function createExportService(deps: {
           (a, b) => b.createdAt - a.createdAt,
         );
         for (const info of snapshots) {
-          const candidate = await snapshot(boardId, info.id, format);
+          const candidate = await snapshot(boardId, info.id, format, language);
           if (candidate.ok) {
             outcome = candidate;
             fallback = { snapshotId: info.id, problem: problem.message };
@@ -290,6 +324,11 @@ export function createExportService(deps: {
       return pool.close();
     },
   };
+}
+
+/** The cache key part of a request: the format, and the report's language when one was asked for. */
+function variant(format: ExportFormat, language?: Language): string {
+  return language ? `${format}:${language}` : format;
 }
 
 /** A key naming exactly this document state: its state vector and delete set, hashed. */

@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { BoardUnreadableError, readState } from '../boards/boardState';
+import type { Language } from '../../shared/ydoc';
 import { exportBoard, type ExportFormat } from './exportBoard';
 
 /** What a worker needs for one export. */
@@ -16,6 +17,8 @@ export interface ExportTask {
   readonly format: ExportFormat;
   /** Epoch ms the report names as its export time. */
   readonly now: number;
+  /** The report's language; the board's when absent. */
+  readonly language?: Language;
 }
 
 /**
@@ -37,6 +40,6 @@ export async function renderExport(task: ExportTask): Promise<RenderedExport> {
     const { httpStatus, error: code, reason } = error.problem;
     return { unreadable: { status: httpStatus, code, reason } };
   }
-  const file = await exportBoard(board, task.format, { now: new Date(task.now) });
+  const file = await exportBoard(board, task.format, { now: new Date(task.now), language: task.language });
   return { body: file.body, title: board.meta.title, items: board.items.length };
 }

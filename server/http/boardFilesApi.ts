@@ -1,5 +1,6 @@
 /**
- * Boards as files: `GET /api/boards/:id/export?format=json|md|svg|png|pdf[&snapshot=sid]` (any
+ * Boards as files: `GET /api/boards/:id/export?format=json|md|svg|png|pdf[&snapshot=sid]
+ * [&language=nl|en]` (any
  * role's token) answers the file with its content type and a safe download name, rendered off
  * the event loop by the export service; `POST /api/boards/import` takes a JSON export and
  * creates a new board from it (201, the same answer as creating one, plus the entries it had
@@ -7,6 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROBLEM_HEADER, SNAPSHOT_HEADER } from '../boards/boardState';
+import { LANGUAGES } from '../../shared/ydoc';
 import { createBoard } from '../boards/boardService';
 import { contentDisposition, EXPORT_FORMATS, isExportFormat } from '../export/exportBoard';
 import { ExportRefusal } from '../export/exportService';
@@ -30,9 +32,14 @@ export async function exportRoute(
     throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}`, {
       formats: EXPORT_FORMATS,
     });
+  // The report's language is the exporter's choice; the board's own when not given.
+  const asked = url.searchParams.get('language');
+  const language = LANGUAGES.find((l) => l === asked);
+  if (asked !== null && !language)
+    throw new HttpError(400, 'invalid_language', `language must be one of ${LANGUAGES.join(', ')}`);
   let file;
   try {
-    file = await deps.exports.export(boardId, format, url.searchParams.get('snapshot'));
+    file = await deps.exports.export(boardId, format, url.searchParams.get('snapshot'), language);
   } catch (error) {
     if (!(error instanceof ExportRefusal)) throw error;
     const retry = error.retryAfterSeconds;

@@ -34,7 +34,7 @@ async function download(format: string, token = board.tokens.viewer, id = board.
 beforeAll(async () => {
   server = await startTestServer();
   board = await createBoard(server, 'Small wins Rivierenland');
-  await loadBoardInto(server.http, board.id, board.tokens.participant, example);
+  await loadBoardInto(server.http, board.id, board.tokens.facilitator, example);
 });
 
 afterAll(async () => {

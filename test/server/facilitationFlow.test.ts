@@ -66,6 +66,17 @@ describe('a revealed vote', () => {
   });
 });
 
+describe('the report', () => {
+  it('is in the language chosen at export, whatever the board’s', async () => {
+    const board = await createBoard(server, 'Taal', 'nl');
+    const nl = await api(`${board.id}/export?format=md`, board.tokens.viewer);
+    const en = await api(`${board.id}/export?format=md&language=en`, board.tokens.viewer);
+    expect(nl.text).toContain('## Ambities');
+    expect(en.text).toContain('## Ambitions');
+    expect((await api(`${board.id}/export?format=md&language=fr`, board.tokens.viewer)).status).toBe(400);
+  });
+});
+
 describe('phases', () => {
   it('take a snapshot named after the phase a change ends', async () => {
     const res = await fetch(`${server.http}/api/boards`, {

@@ -38,7 +38,7 @@ const list = async () =>
 beforeAll(async () => {
   server = await startTestServer();
   board = await createBoard(server, 'Snapshots');
-  await loadBoardInto(server.http, board.id, board.tokens.participant, exampleBoard());
+  await loadBoardInto(server.http, board.id, board.tokens.facilitator, exampleBoard());
 });
 
 afterAll(async () => {
@@ -130,7 +130,7 @@ describe('a restore and the store', () => {
     const gated = await startTestServer({}, storage);
     const on = { server: gated, board: await createBoard(gated, 'Held') };
     const { tokens } = on.board;
-    await loadBoardInto(gated.http, on.board.id, tokens.participant, exampleBoard());
+    await loadBoardInto(gated.http, on.board.id, tokens.facilitator, exampleBoard());
     const taken = await api('POST', '/snapshots', tokens.facilitator, { label: 'Voor' }, on);
     const a = await connectSynced(gated, on.board.id, tokens.participant);
     const b = await connectSynced(gated, on.board.id, tokens.viewer);

@@ -9,7 +9,7 @@ import { exampleBoard, loadBoardInto } from './loadExample';
 const server = await startTestServer();
 try {
   const board = await createBoard(server, 'Small wins Rivierenland: landbouw en water');
-  await loadBoardInto(server.http, board.id, board.tokens.participant, exampleBoard());
+  await loadBoardInto(server.http, board.id, board.tokens.facilitator, exampleBoard());
   const dir = new URL('../../docs/examples/', import.meta.url);
   mkdirSync(dir, { recursive: true });
   for (const format of ['png', 'svg', 'pdf', 'md'] as const) {

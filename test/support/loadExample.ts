@@ -14,7 +14,11 @@ export function exampleBoard(): unknown {
   return JSON.parse(readFileSync(new URL('../fixtures/rivierenland.json', import.meta.url), 'utf8'));
 }
 
-/** Syncs `json` into the board `boardId` on the server at `base` (http://host:port) and resolves once stored. */
+/**
+ * Syncs `json` into the board `boardId` on the server at `base` (http://host:port) and resolves
+ * once stored. Pass the facilitator's token for a board with votes: only the facilitator (and the
+ * server, on reveal) writes the `votes` map; participants vote over HTTP.
+ */
 export async function loadBoardInto(
   base: string,
   boardId: string,
