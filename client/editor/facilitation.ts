@@ -6,7 +6,7 @@
  * through a shared document). No React, no Konva.
  *
  *   const f = createFacilitation({ boardId, token, userId, controlDoc });
- *   await f.syncClock();
+ *   const stop = f.start();  // follows the control document, measures the clock
  *   f.startTimer();          // the current phase's minutes
  *   await f.addDot(itemId);  // false and `refusal: 'budget'` past the budget
  */
@@ -83,7 +83,8 @@ export function createFacilitation(options: FacilitationOptions) {
   const update = (patch: Partial<FacilitationSnapshot>) => store.set({ ...store.get(), ...patch });
   const base = `/api/boards/${encodeURIComponent(boardId)}`;
   const auth = { Authorization: `Bearer ${token}` };
-  let destroyed = false;
+  // Answers that arrive after stop() change nothing.
+  let active = false;
 
   // A new vote (or one that opened, closed or was revealed) changes what this person may do.
   let voteKey = '';
@@ -98,11 +99,7 @@ export function createFacilitation(options: FacilitationOptions) {
       else update({ ballot: null, refusal: null });
     }
   };
-  controlDoc.getMap('control').observeDeep(onControl);
-  onControl();
-
-  const timer =
-    options.resyncMs === 0 ? null : setInterval(() => void syncClock(), options.resyncMs ?? RESYNC_MS);
+  let resync: ReturnType<typeof setInterval> | null = null;
 
   /** Our estimate of the server's epoch ms now. */
   function serverNow(): number {
@@ -128,7 +125,7 @@ export function createFacilitation(options: FacilitationOptions) {
       const sample = { rtt, offset: serverTime + rtt / 2 - received };
       if (!best || sample.rtt < best.rtt) best = sample;
     }
-    if (!best || destroyed) return false;
+    if (!best || !active) return false;
     update({ clockOffset: Math.round(best.offset), clockKnown: true });
     return true;
   }
@@ -173,7 +170,7 @@ export function createFacilitation(options: FacilitationOptions) {
   /** Asks the server for this person's dots in the current vote. */
   async function refreshBallot(): Promise<void> {
     const answer = await ballotRequest();
-    if (destroyed) return;
+    if (!active) return;
     if (typeof answer !== 'string') update({ ballot: answer });
   }
 
@@ -183,13 +180,21 @@ export function createFacilitation(options: FacilitationOptions) {
       method: 'POST',
       body: JSON.stringify({ userId, itemId, dots: Math.max(0, Math.round(dots)) }),
     });
-    if (destroyed) return false;
+    if (!active) return false;
     if (typeof answer === 'string') {
       update({ refusal: answer });
       return false;
     }
     update({ ballot: { ...store.get().ballot, ...answer }, refusal: null });
     return true;
+  }
+
+  function stop(): void {
+    if (!active) return;
+    active = false;
+    if (resync) clearInterval(resync);
+    resync = null;
+    controlDoc.getMap('control').unobserveDeep(onControl);
   }
 
   const dotsOn = (itemId: string) => store.get().ballot?.mine[itemId] ?? 0;
@@ -229,11 +234,23 @@ export function createFacilitation(options: FacilitationOptions) {
     removeDot: (itemId: string) => setDots(itemId, dotsOn(itemId) - 1),
     clearRefusal: () => update({ refusal: null, error: null }),
 
-    destroy() {
-      destroyed = true;
-      if (timer) clearInterval(timer);
-      controlDoc.getMap('control').unobserveDeep(onControl);
+    /**
+     * Follows the control document, measures the clock now and every few minutes, and returns
+     * the way to stop; starting again after a stop works (React runs effects twice in dev).
+     */
+    start(): () => void {
+      if (!active) {
+        active = true;
+        controlDoc.getMap('control').observeDeep(onControl);
+        voteKey = '';
+        onControl();
+        void syncClock();
+        if (options.resyncMs !== 0)
+          resync = setInterval(() => void syncClock(), options.resyncMs ?? RESYNC_MS);
+      }
+      return stop;
     },
+    stop,
   };
 }
 
