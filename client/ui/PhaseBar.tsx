@@ -52,7 +52,7 @@ export function PhaseBar({
           <h2 className="phase-title">
             <UserText text={currentPhase.title} />
           </h2>
-          <p className="phase-prompt">
+          <p className="phase-prompt" title={currentPhase.prompt}>
             <UserText text={currentPhase.prompt} />
           </p>
         </div>

@@ -59,7 +59,7 @@ export function TimerView({ facilitation, snapshot, language, facilitator }: Tim
           title={t(language, 'timer.chime')}
           onClick={() => setChime((on) => !on)}
         >
-          {chime ? '🔔' : '🔕'}
+          <BellIcon on={chime} />
         </button>
       )}
       {facilitator && (
@@ -76,24 +76,41 @@ export function TimerView({ facilitation, snapshot, language, facilitator }: Tim
           />
           <button
             type="button"
+            className="icon-button"
+            aria-label={t(language, 'timer.start')}
+            title={t(language, 'timer.start')}
             disabled={!startMs && !currentPhase}
             onClick={() => facilitation.startTimer(startMs)}
           >
-            {t(language, 'timer.start')}
+            ▶
           </button>
           {timer?.running && (
-            <button type="button" onClick={() => facilitation.pauseTimer()}>
-              {t(language, 'timer.pause')}
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t(language, 'timer.pause')}
+              title={t(language, 'timer.pause')}
+              onClick={() => facilitation.pauseTimer()}
+            >
+              ❚❚
             </button>
           )}
           {timer && !timer.running && (
-            <button type="button" onClick={() => facilitation.resumeTimer()}>
-              {t(language, 'timer.resume')}
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t(language, 'timer.resume')}
+              title={t(language, 'timer.resume')}
+              onClick={() => facilitation.resumeTimer()}
+            >
+              ▶
             </button>
           )}
           {timer && (
             <button
               type="button"
+              className="icon-button"
+              title={t(language, 'timer.addMinute')}
               aria-label={t(language, 'timer.addMinute')}
               onClick={() => facilitation.addMinute()}
             >
@@ -101,12 +118,34 @@ export function TimerView({ facilitation, snapshot, language, facilitator }: Tim
             </button>
           )}
           {timer && (
-            <button type="button" onClick={() => facilitation.resetTimer()}>
-              {t(language, 'timer.reset')}
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t(language, 'timer.reset')}
+              title={t(language, 'timer.reset')}
+              onClick={() => facilitation.resetTimer()}
+            >
+              ↺
             </button>
           )}
         </div>
       )}
     </div>
+  );
+}
+
+/** A bell, struck through while the chime is off. */
+function BellIcon({ on }: { on: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+      <path
+        d="M12 3a5 5 0 0 0-5 5v4l-2 4h14l-2-4V8a5 5 0 0 0-5-5zM10 18a2 2 0 0 0 4 0"
+        fill={on ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinejoin="round"
+      />
+      {!on && <path d="M4 4l16 16" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />}
+    </svg>
   );
 }

@@ -15,6 +15,9 @@ import { UserText } from './UserText';
 import { VoteOpenForm } from './VoteOpenForm';
 import { VoteRanking } from './VoteRanking';
 
+/** How often the facilitator's panel asks how many dots have been placed. */
+const FACILITATOR_POLL_MS = 3000;
+
 interface VotePanelProps {
   facilitation: Facilitation;
   snapshot: FacilitationSnapshot;
@@ -45,6 +48,14 @@ export function VotePanel({ facilitation, snapshot, editorSnapshot, role, onSele
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [canVote, target, facilitation]);
+
+  // The facilitator's count of dots placed comes from the server; it changes without telling us.
+  const polling = facilitator && voting?.open === true;
+  useEffect(() => {
+    if (!polling) return;
+    const id = setInterval(() => void facilitation.refreshBallot(), FACILITATOR_POLL_MS);
+    return () => clearInterval(id);
+  }, [polling, facilitation]);
 
   const mineHere = target ? (ballot?.mine[target.id] ?? 0) : 0;
   const placed = ballot?.totals ? Object.values(ballot.totals).reduce((sum, n) => sum + n, 0) : null;

@@ -30,10 +30,11 @@ export function VoteRanking({
         <p className="hint">{t(language, 'vote.none')}</p>
       ) : (
         <ol>
-          {rows.map(({ itemId, dots }) => {
+          {rows.map(({ itemId, dots }, i) => {
             const item = byId.get(itemId)!;
             return (
               <li key={itemId}>
+                <span className="vote-rank" aria-hidden="true">{`${i + 1}.`}</span>
                 <button type="button" className="link-button" onClick={() => onSelect(itemId)}>
                   <UserText text={item.text.trim() || d(language, `kind.${item.kind}` as never)} />
                 </button>
