@@ -124,6 +124,16 @@ export function BoardView({
     document.title = `${isolatePlainText(snapshot.board.meta.title || 'Olievlek')} · Olievlek`;
   }, [snapshot.board.meta.title]);
 
+  // A long press on a card during a vote offers its dots first: the tablet's way to vote.
+  const dotActions = (itemId: string): [string, () => void][] => {
+    const { voting } = control.control;
+    const item = snapshot.board.items.find((i) => i.id === itemId);
+    if (role === 'viewer' || !voting?.open || item?.kind !== voting.kind) return [];
+    const add: [string, () => void] = [t(language, 'vote.addDot'), () => void facilitation.addDot(itemId)];
+    if (facilitation.dotsOn(itemId) === 0) return [add];
+    return [add, [t(language, 'vote.removeDot'), () => void facilitation.removeDot(itemId)]];
+  };
+
   const notice = snapshot.notice?.startsWith('no-link:') ? t(language, 'notice.noLink') : snapshot.notice;
 
   return (
@@ -208,6 +218,7 @@ export function BoardView({
               at={menu.at}
               onLink={() => setLinkDialog(true)}
               onClose={() => setMenu(null)}
+              extra={dotActions(menu.itemId)}
             />
           )}
           <TextEditor editor={editor} snapshot={snapshot} />

@@ -12,7 +12,7 @@ import { readControl } from '../../shared/control/readControl';
 import { controlRoomName } from '../../shared/control/roomName';
 import { connectSynced, waitFor, type TestBoard, type TestServer } from '../server/helpers';
 import { browserAvailable, launchBrowser, startAppServer } from './browser';
-import { openBoard } from './boardPage';
+import { itemCenter, openBoard } from './boardPage';
 import { checkPagesEachTest } from './pageErrors';
 
 const SEVEN_MINUTES = 7 * 60_000;
@@ -157,7 +157,10 @@ describe.runIf(browserAvailable())('facilitation in Chromium', () => {
     await pick(tablet, 'Dyke walk', true);
     await panel(tablet).getByRole('button', { name: 'Add a dot' }).tap();
     await panel(tablet).getByText('1 dots left').waitFor();
-    await panel(tablet).getByRole('button', { name: 'Add a dot' }).tap();
+    // The second through the card's own menu (a long press on a tablet, a right click here).
+    const card = await itemCenter(tablet, wins[0]!);
+    await tablet.mouse.click(card.x, card.y, { button: 'right' });
+    await tablet.getByRole('menu').getByRole('menuitem', { name: 'Add a dot' }).click();
     await panel(tablet).getByText('0 dots left').waitFor();
 
     // Before the reveal, a participant's raw Yjs client holds no ballot in either document.
