@@ -9,7 +9,18 @@ export function useFacilitation(boardId: string, token: string, connection: Boar
     () => createFacilitation({ boardId, token, userId: deviceUserId(), controlDoc: connection.controlDoc }),
     [boardId, token, connection],
   );
-  useEffect(() => facilitation.start(), [facilitation]);
+  useEffect(() => {
+    const stop = facilitation.start();
+    // A device waking from sleep may have a jumped clock: measure again when the page shows.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void facilitation.syncClock();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      stop();
+    };
+  }, [facilitation]);
   return facilitation;
 }
 
