@@ -182,6 +182,18 @@ describe('facilitation: votes', () => {
     expect(f.getSnapshot()).toMatchObject({ refusal: null, ballot: { left: 1 } });
   });
 
+  it('asks again when the server answered before it saw the vote just opened', async () => {
+    let asked = 0;
+    const { fn } = fakeFetch(({ url }) => {
+      if (url.includes('/votes')) asked += 1;
+      return { status: 200, body: { mine: {}, left: asked > 1 ? 3 : 0 } };
+    });
+    const { f } = setup({ fetch: fn });
+    f.openVote(3);
+    await expect.poll(() => f.getSnapshot().ballot?.left).toBe(3);
+    expect(asked).toBe(2);
+  });
+
   it('names a closed vote and a viewer for what they are', async () => {
     const closed = fakeFetch(({ init }) =>
       init?.method === 'POST'

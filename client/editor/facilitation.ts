@@ -65,6 +65,9 @@ const CLOCK_SAMPLES = 3;
 /** Re-measuring every few minutes follows a device clock that jumps (sleep, NTP). */
 const RESYNC_MS = 3 * 60_000;
 const MINUTE = 60_000;
+/** Asking again for a ballot the server answered before it saw the vote. */
+const BALLOT_RETRIES = 5;
+const BALLOT_RETRY_MS = 200;
 
 /** Creates the facilitation module over a board's control document. */
 export function createFacilitation(options: FacilitationOptions) {
@@ -169,9 +172,18 @@ export function createFacilitation(options: FacilitationOptions) {
 
   /** Asks the server for this person's dots in the current vote. */
   async function refreshBallot(): Promise<void> {
-    const answer = await ballotRequest();
-    if (!active) return;
-    if (typeof answer !== 'string') update({ ballot: answer });
+    for (let attempt = 1; ; attempt++) {
+      const answer = await ballotRequest();
+      if (!active || typeof answer === 'string') return;
+      // No dots left with none placed cannot be an open vote (budgets start at 1): the server
+      // has not seen the vote yet, which happens to the facilitator who just opened it.
+      const unseen = store.get().control.voting?.open && answer.left === 0 && !hasDots(answer);
+      if (!unseen || attempt >= BALLOT_RETRIES) {
+        update({ ballot: answer });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, BALLOT_RETRY_MS * attempt));
+    }
   }
 
   /** Sets this person's dots on an item; false (with `refusal`) when the server says no. */
@@ -256,6 +268,10 @@ export function createFacilitation(options: FacilitationOptions) {
 
 /** The facilitation module's API. */
 export type Facilitation = ReturnType<typeof createFacilitation>;
+
+function hasDots(ballot: Ballot): boolean {
+  return Object.keys(ballot.mine).length > 0;
+}
 
 /** A ballot answer, keeping only well-formed counts. */
 function readBallot(body: Record<string, unknown>): Ballot {

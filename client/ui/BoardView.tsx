@@ -70,9 +70,11 @@ export function BoardView({
   const { language } = snapshot;
   const facilitation = useFacilitation(boardId, token, connection);
   const control = useFacilitationSnapshot(facilitation);
-  const [votePanel, setVotePanel] = useState(false);
+  // The facilitator's own choice to show or hide the vote panel; null follows the vote.
+  const [votePanel, setVotePanel] = useState<boolean | null>(null);
   // Everyone sees a vote while there is one; the facilitator opens the panel to start one.
-  const showVotePanel = control.control.voting !== null || (role === 'facilitator' && votePanel);
+  const showVotePanel =
+    role === 'facilitator' ? (votePanel ?? control.control.voting !== null) : control.control.voting !== null;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -153,7 +155,7 @@ export function BoardView({
         language={language}
         facilitator={role === 'facilitator'}
         voteOpen={showVotePanel}
-        onToggleVote={() => setVotePanel((open) => !open)}
+        onToggleVote={() => setVotePanel(!showVotePanel)}
       />
       <div className="workspace">
         {panel === 'outline' && (
