@@ -18,6 +18,8 @@ export function BoardPage({
   if (session.phase === 'ready') {
     return (
       <BoardView
+        boardId={boardId}
+        token={token}
         editor={session.editor}
         connection={session.connection}
         role={session.role}

@@ -5,9 +5,11 @@ import { BoardCanvas } from '../canvas/BoardCanvas';
 import { crossingBadges, pathHighlight } from '../canvas/highlight';
 import type { Point } from '../../shared/geometry';
 import type { BoardConnection, ConnectionStatus, Role } from '../sync/connection';
+import { DotsLayer } from './DotsLayer';
 import { InsightPanel } from './InsightPanel';
 import { ItemMenu } from './ItemMenu';
 import { NameDialog } from './NameDialog';
+import { PhaseBar } from './PhaseBar';
 import { PresenceLayer } from './PresenceLayer';
 import { Inspector } from './Inspector';
 import { handleShortcut, isTyping } from './keyboard';
@@ -21,7 +23,9 @@ import { TopBar, type SidePanel } from './TopBar';
 import { useAnalysis } from './useAnalysis';
 import type { ReadOnlyReason } from './useBoardSession';
 import { useEditorSnapshot } from './useEditorSnapshot';
+import { useFacilitation, useFacilitationSnapshot } from './useFacilitation';
 import { usePresence } from './usePresence';
+import { VotePanel } from './VotePanel';
 import { ZoomControls } from './ZoomControls';
 import { isolatePlainText } from '../../shared/bidi';
 
@@ -29,6 +33,9 @@ import { isolatePlainText } from '../../shared/bidi';
 const OUTLINE_BY_DEFAULT = 1200;
 
 interface BoardViewProps {
+  boardId: string;
+  /** This person's access key, for the facilitation calls over HTTP. */
+  token: string;
   editor: Editor;
   connection: BoardConnection;
   role: Role;
@@ -38,7 +45,15 @@ interface BoardViewProps {
 }
 
 /** The board screen. */
-export function BoardView({ editor, connection, role, readOnlyReason, status }: BoardViewProps) {
+export function BoardView({
+  boardId,
+  token,
+  editor,
+  connection,
+  role,
+  readOnlyReason,
+  status,
+}: BoardViewProps) {
   const snapshot = useEditorSnapshot(editor);
   const [panel, setPanel] = useState<SidePanel>(() =>
     window.innerWidth >= OUTLINE_BY_DEFAULT ? 'outline' : null,
@@ -53,6 +68,13 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
   const [menu, setMenu] = useState<{ itemId: string; at: Point } | null>(null);
   const presence = usePresence(editor, connection, role);
   const { language } = snapshot;
+  const facilitation = useFacilitation(boardId, token, connection);
+  const control = useFacilitationSnapshot(facilitation);
+  // The facilitator's own choice to show or hide the vote panel; null follows the vote.
+  const [votePanel, setVotePanel] = useState<boolean | null>(null);
+  // Everyone sees a vote while there is one; the facilitator opens the panel to start one.
+  const showVotePanel =
+    role === 'facilitator' ? (votePanel ?? control.control.voting !== null) : control.control.voting !== null;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -104,6 +126,16 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
     document.title = `${isolatePlainText(snapshot.board.meta.title || 'Olievlek')} · Olievlek`;
   }, [snapshot.board.meta.title]);
 
+  // A long press on a card during a vote offers its dots first: the tablet's way to vote.
+  const dotActions = (itemId: string): [string, () => void][] => {
+    const { voting } = control.control;
+    const item = snapshot.board.items.find((i) => i.id === itemId);
+    if (role === 'viewer' || !voting?.open || item?.kind !== voting.kind) return [];
+    const add: [string, () => void] = [t(language, 'vote.addDot'), () => void facilitation.addDot(itemId)];
+    if (facilitation.dotsOn(itemId) === 0) return [add];
+    return [add, [t(language, 'vote.removeDot'), () => void facilitation.removeDot(itemId)]];
+  };
+
   const notice = snapshot.notice?.startsWith('no-link:') ? t(language, 'notice.noLink') : snapshot.notice;
 
   return (
@@ -116,6 +148,14 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
         peers={presence.peers}
         panel={panel}
         onTogglePanel={(next) => setPanel((open) => (open === next ? null : next))}
+      />
+      <PhaseBar
+        facilitation={facilitation}
+        snapshot={control}
+        language={language}
+        facilitator={role === 'facilitator'}
+        voteOpen={showVotePanel}
+        onToggleVote={() => setVotePanel(!showVotePanel)}
       />
       <div className="workspace">
         {panel === 'outline' && (
@@ -165,6 +205,7 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
               if (!snapshot.readOnly) setMenu({ itemId, at });
             }}
           />
+          <DotsLayer board={snapshot.board} viewport={snapshot.viewport} snapshot={control} />
           <PresenceLayer peers={presence.peers} viewport={snapshot.viewport} board={snapshot.board} />
           {readOnlyReason && (
             <p className="read-only-banner" role="status">
@@ -179,6 +220,7 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
               at={menu.at}
               onLink={() => setLinkDialog(true)}
               onClose={() => setMenu(null)}
+              extra={dotActions(menu.itemId)}
             />
           )}
           <TextEditor editor={editor} snapshot={snapshot} />
@@ -187,6 +229,15 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
           <LinkPicker editor={editor} snapshot={snapshot} />
           {linkDialog && (
             <LinkDialog editor={editor} snapshot={snapshot} onClose={() => setLinkDialog(false)} />
+          )}
+          {showVotePanel && (
+            <VotePanel
+              facilitation={facilitation}
+              snapshot={control}
+              editorSnapshot={snapshot}
+              role={role}
+              onSelect={(id) => editor.select([id])}
+            />
           )}
           <div className="notice" role="status" aria-live="polite">
             {notice && (

@@ -11,10 +11,12 @@ interface ItemMenuProps {
   at: Point;
   onLink(): void;
   onClose(): void;
+  /** Actions offered first, by name (a dot during a vote). */
+  extra?: readonly (readonly [string, () => void])[];
 }
 
 /** The context menu of one item. */
-export function ItemMenu({ editor, snapshot, itemId, at, onLink, onClose }: ItemMenuProps) {
+export function ItemMenu({ editor, snapshot, itemId, at, onLink, onClose, extra = [] }: ItemMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   const { language } = snapshot;
   useEffect(() => {
@@ -37,7 +39,8 @@ export function ItemMenu({ editor, snapshot, itemId, at, onLink, onClose }: Item
     action();
     onClose();
   };
-  const actions: [string, () => void][] = [
+  const actions: (readonly [string, () => void])[] = [
+    ...extra,
     [t(language, 'menu.edit'), () => editor.startEditing(itemId)],
     [t(language, 'tool.link'), onLink],
     [t(language, 'action.duplicate'), () => editor.duplicateSelection()],

@@ -23,7 +23,13 @@ export async function openBoard(
   server: TestServer,
   url: string,
   size = { width: 1280, height: 800 },
-  options: { name?: string; hasTouch?: boolean; isMobile?: boolean } = {},
+  options: {
+    name?: string;
+    hasTouch?: boolean;
+    isMobile?: boolean;
+    /** Runs on the fresh page before it navigates (to install a fake clock, say). */
+    beforeGoto?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<Page> {
   const page = await openWatchedPage(browser, watch, {
     viewport: size,
@@ -33,6 +39,7 @@ export async function openBoard(
   // A returning participant: this device remembers their name, so no name prompt.
   const name = options.name ?? 'Tester';
   await page.context().addInitScript((value) => window.localStorage.setItem('olievlek.name', value), name);
+  await options.beforeGoto?.(page);
   const { pathname, hash } = new URL(url);
   await page.goto(`${server.http}${pathname}${hash}`);
   await page.locator('.canvas canvas').first().waitFor({ timeout: 15_000 });
