@@ -43,6 +43,9 @@ export interface BoardCanvasProps {
   highlight: Highlight | null;
   /** Crossing badges per link id. */
   badges: ReadonlyMap<string, readonly CrossingBadge[]>;
+  /** Items the facilitator locked: drawn with a lock; not draggable when `locksBind`. */
+  lockedItems?: ReadonlySet<string>;
+  locksBind?: boolean;
   onViewport(viewport: Viewport): void;
   onResizeViewport(width: number, height: number): void;
   onSelect(ids: string[], additive: boolean): void;
@@ -438,7 +441,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
               item={item}
               detail={detail}
               language={language}
-              draggable={editable}
+              draggable={editable && !(props.locksBind && props.lockedItems?.has(item.id))}
+              locked={props.lockedItems?.has(item.id) ?? false}
               dimmed={
                 highlight !== null &&
                 !highlight.items.has(item.id) &&

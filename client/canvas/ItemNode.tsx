@@ -5,7 +5,7 @@
  */
 import type Konva from 'konva';
 import { memo } from 'react';
-import { Group } from 'react-konva';
+import { Arc, Group, Rect } from 'react-konva';
 import type { BoardItem } from '../../shared/schema';
 import type { Language } from '../../shared/ydoc';
 import { ActorToken } from './kinds/ActorToken';
@@ -31,6 +31,8 @@ interface ItemNodeProps {
   detail: Detail;
   language: Language;
   draggable: boolean;
+  /** Locked by the facilitator: a small lock in the corner. */
+  locked?: boolean;
   /** Faded when something else is highlighted (the paths through the selection). */
   dimmed: boolean;
   handlers: ItemHandlers;
@@ -61,6 +63,7 @@ export const ItemNode = memo(function ItemNode({
   detail,
   language,
   draggable,
+  locked = false,
   dimmed,
   handlers,
 }: ItemNodeProps) {
@@ -80,6 +83,17 @@ export const ItemNode = memo(function ItemNode({
       onDragEnd={(event) => handlers.onItemDragEnd(item, event)}
     >
       <KindDrawing item={item} detail={detail} language={language} />
+      {locked && <LockBadge x={item.w - 20} y={6} />}
     </Group>
   );
 });
+
+/** Two shapes, no text or image: cheap enough for every locked frame on a large board. */
+function LockBadge({ x, y }: { x: number; y: number }) {
+  return (
+    <Group x={x} y={y} listening={false} name="lock-badge">
+      <Arc x={7} y={7} innerRadius={3} outerRadius={5} angle={180} rotation={180} fill="#495057" />
+      <Rect x={1} y={7} width={12} height={9} cornerRadius={2} fill="#495057" />
+    </Group>
+  );
+}

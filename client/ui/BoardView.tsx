@@ -24,6 +24,14 @@ import { useEditorSnapshot } from './useEditorSnapshot';
 import { usePresence } from './usePresence';
 import { ZoomControls } from './ZoomControls';
 import { isolatePlainText } from '../../shared/bidi';
+import { setFollow, setItemsLocked } from '../../shared/control/commands';
+import { LOCKED_ITEM_NOTICE } from '../editor/editor';
+import { FollowChip } from './FollowChip';
+import { ItemLock } from './ItemLock';
+import { SharePanel } from './SharePanel';
+import { ts } from './shareStrings';
+import { useControlModel } from './useControlModel';
+import { useFollow } from './useFollow';
 
 /** Screens this wide show the outline from the start (DESIGN.md, the client's accessible surface). */
 const OUTLINE_BY_DEFAULT = 1200;
@@ -53,6 +61,15 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
   const [menu, setMenu] = useState<{ itemId: string; at: Point } | null>(null);
   const presence = usePresence(editor, connection, role);
   const { language } = snapshot;
+  const control = useControlModel(connection.controlDoc);
+  const follow = useFollow(editor, connection, presence.peers, control.follow);
+  const [share, setShare] = useState(false);
+  const facilitator = role === 'facilitator';
+
+  useEffect(() => {
+    // Participants are refused locked items here too, so they hear why instead of seeing an edit vanish.
+    editor.setLockedItems(control.lockedItems, role !== 'facilitator');
+  }, [editor, control.lockedItems, role]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -104,7 +121,20 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
     document.title = `${isolatePlainText(snapshot.board.meta.title || 'Olievlek')} · Olievlek`;
   }, [snapshot.board.meta.title]);
 
-  const notice = snapshot.notice?.startsWith('no-link:') ? t(language, 'notice.noLink') : snapshot.notice;
+  const notice = snapshot.notice?.startsWith('no-link:')
+    ? t(language, 'notice.noLink')
+    : snapshot.notice === LOCKED_ITEM_NOTICE
+      ? ts(language, 'lock.itemNotice')
+      : snapshot.notice;
+  const itemLock = (
+    <ItemLock
+      controlDoc={connection.controlDoc}
+      selection={snapshot.selection}
+      lockedItems={control.lockedItems}
+      role={role}
+      language={language}
+    />
+  );
 
   return (
     <div className="board-page" lang={language}>
@@ -116,6 +146,8 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
         peers={presence.peers}
         panel={panel}
         onTogglePanel={(next) => setPanel((open) => (open === next ? null : next))}
+        onShare={facilitator ? () => setShare(true) : undefined}
+        onFollow={follow.followPeer}
       />
       <div className="workspace">
         {panel === 'outline' && (
@@ -148,6 +180,8 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
             language={language}
             highlight={highlight}
             badges={badges}
+            lockedItems={control.lockedItems}
+            locksBind={!facilitator}
             onViewport={editor.setViewport}
             onResizeViewport={editor.resizeViewport}
             onSelect={editor.select}
@@ -166,6 +200,13 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
             }}
           />
           <PresenceLayer peers={presence.peers} viewport={snapshot.viewport} board={snapshot.board} />
+          <FollowChip
+            following={follow.following}
+            leading={facilitator && control.follow?.userId === editor.userId}
+            language={language}
+            onStop={follow.stop}
+            onEnd={() => setFollow(connection.controlDoc, null)}
+          />
           {readOnlyReason && (
             <p className="read-only-banner" role="status">
               {t(language, readOnlyReason === 'viewer' ? 'readOnly.viewer' : 'readOnly.locked')}
@@ -179,6 +220,21 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
               at={menu.at}
               onLink={() => setLinkDialog(true)}
               onClose={() => setMenu(null)}
+              extra={
+                facilitator
+                  ? [
+                      [
+                        ts(language, control.lockedItems.has(menu.itemId) ? 'unlock.item' : 'lock.item'),
+                        () =>
+                          setItemsLocked(
+                            connection.controlDoc,
+                            [menu.itemId],
+                            !control.lockedItems.has(menu.itemId),
+                          ),
+                      ],
+                    ]
+                  : []
+              }
             />
           )}
           <TextEditor editor={editor} snapshot={snapshot} />
@@ -196,8 +252,19 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
             )}
           </div>
         </main>
-        <Inspector editor={editor} snapshot={snapshot} />
+        <Inspector editor={editor} snapshot={snapshot} extra={itemLock} />
       </div>
+      {share && (
+        <SharePanel
+          doc={connection.doc}
+          controlDoc={connection.controlDoc}
+          control={control}
+          language={language}
+          title={snapshot.board.meta.title}
+          me={{ userId: editor.userId, name: presence.name || ts(language, 'share.facilitator') }}
+          onClose={() => setShare(false)}
+        />
+      )}
       {!presence.name && <NameDialog language={language} onChoose={presence.chooseName} />}
     </div>
   );

@@ -11,10 +11,12 @@ interface ItemMenuProps {
   at: Point;
   onLink(): void;
   onClose(): void;
+  /** More actions (name and what it does), e.g. the facilitator's Lock. */
+  extra?: readonly [string, () => void][];
 }
 
 /** The context menu of one item. */
-export function ItemMenu({ editor, snapshot, itemId, at, onLink, onClose }: ItemMenuProps) {
+export function ItemMenu({ editor, snapshot, itemId, at, onLink, onClose, extra = [] }: ItemMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   const { language } = snapshot;
   useEffect(() => {
@@ -44,6 +46,7 @@ export function ItemMenu({ editor, snapshot, itemId, at, onLink, onClose }: Item
     [t(language, 'action.front'), () => editor.bringToFront()],
     [t(language, 'action.back'), () => editor.sendToBack()],
     [t(language, 'action.delete'), () => editor.deleteSelection()],
+    ...extra,
   ];
   return (
     <div

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
+import { readControl } from '../../shared/control/readControl';
 import { createEditor, type Editor } from '../editor/editor';
 import {
   connectBoard,
@@ -51,9 +52,9 @@ export function closeError(code: number, reason: string): { key: StringKey; deta
 /** How the server words the refusal of a participant's edit while the board is locked. */
 const LOCK_REFUSAL = /\blocked\b/i;
 
-/** The control document's `locked` flag (DESIGN.md contract 1). */
+/** The control document's `locked` flag (DESIGN.md contract 3), read through its schema. */
 function isLocked(controlDoc: Y.Doc): boolean {
-  return controlDoc.getMap('control').get('locked') === true;
+  return readControl(controlDoc).locked;
 }
 
 /** Opens a board and keeps its session up to date. */
