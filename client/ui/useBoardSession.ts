@@ -50,7 +50,7 @@ export function closeError(code: number, reason: string): { key: StringKey; deta
 }
 
 /** How the server words the refusal of a participant's edit while the board is locked. */
-const LOCK_REFUSAL = /\blocked\b/i;
+const LOCK_REFUSAL = /\bboard is locked\b/i;
 
 /** The control document's `locked` flag (DESIGN.md contract 3), read through its schema. */
 function isLocked(controlDoc: Y.Doc): boolean {

@@ -16,7 +16,7 @@ import type { Storage } from '../storage/storage';
 import { CLOSE } from './closeCodes';
 import type { Connection } from './connection';
 import { isLoadProblem, migrateOrExplain } from './loadProblem';
-import { LockState } from './lockState';
+import { ControlState } from './controlState';
 import {
   MalformedMessage,
   encodeSyncStep1,
@@ -64,8 +64,8 @@ export class Room {
   private readonly conns = new Set<Connection>();
   private readonly presence: RoomAwareness;
   private readonly log: UpdateLog;
-  /** For control rooms: the board's lock. */
-  readonly lock: LockState | null;
+  /** For control rooms: the board's facilitation state (lock, locked items, vote, phase). */
+  readonly control: ControlState | null;
   private readonly queue: RoomQueue;
   private unstored: { update: Uint8Array; origin: unknown }[] = [];
   /** Bytes in `unstored`. */
@@ -90,7 +90,7 @@ export class Room {
     /** For content rooms: the board's control room, held loaded while this room is. */
     readonly controlRoom: Room | null = null,
   ) {
-    this.lock = kind === 'control' ? new LockState(this.doc) : null;
+    this.control = kind === 'control' ? new ControlState(this.doc) : null;
     // Typed roots: the write rules read what a write changed from their events.
     if (kind === 'content') for (const root of Object.values(ROOT)) this.doc.getMap(root);
     this.log = new UpdateLog(ctx.storage, name, ctx.compactAfterUpdates, ctx.metrics);
@@ -270,7 +270,7 @@ export class Room {
           {
             doc: this.doc,
             kind: this.kind,
-            lock: this.controlRoom?.lock ?? null,
+            control: this.controlRoom?.control ?? null,
             metrics: this.ctx.metrics,
             budget: this.budget,
             pendingBytes: this.unstoredBytes,

@@ -19,7 +19,9 @@ import { CLOSE } from './closeCodes';
 import type { Connection } from './connection';
 import { judgeContent, type Refusal } from './contentRules';
 import type { DocSizeBudget } from './docSizeBudget';
-import type { LockState } from './lockState';
+import type { ControlState } from './controlState';
+import { judgeControl } from './controlRules';
+import { judgeParticipant } from './participantRules';
 import { encodePermissionDenied } from './protocol';
 import type { RoomKind } from './roomName';
 import { dropPending, hasPending, missingDependency } from './updateDeps';
@@ -29,8 +31,8 @@ import { applyJudged, hasNewContent } from './writes';
 export interface WriteContext {
   readonly doc: Y.Doc;
   readonly kind: RoomKind;
-  /** The board's lock (for content rooms). */
-  readonly lock: LockState | null;
+  /** The board's facilitation state (for content rooms): the lock and the locked items. */
+  readonly control: ControlState | null;
   readonly metrics: ServerMetrics;
   readonly budget: DocSizeBudget;
   /** Bytes of this batch's earlier writes, applied but not yet stored. */
@@ -59,16 +61,23 @@ export function applyWrite(ctx: WriteContext, conn: Connection, update: Uint8Arr
   }
   const missing = missingDependency(doc, update);
   if (missing !== null) return refuseIncomplete(ctx, conn, missing);
-  const locked = kind === 'content' && conn.role === 'participant' && ctx.lock?.locked === true;
+  const participant = kind === 'content' && conn.role === 'participant';
+  const locked = participant && ctx.control?.locked === true;
   const lockRefusal: Refusal | null = locked
     ? {
-        key: `locked:${ctx.lock!.lockEpoch}`,
+        key: `locked:${ctx.control!.lockEpoch}`,
         message: 'the board is locked by the facilitator; your edit was undone',
       }
     : null;
   const { refused, reverted } = applyJudged<Refusal>(doc, update, conn, {
     during: (tr) =>
-      lockRefusal ?? (kind === 'content' ? safely(conn, () => judgeContent(tr, conn.role)) : null),
+      lockRefusal ??
+      safely(conn, () =>
+        kind === 'control'
+          ? judgeControl(tr)
+          : (judgeContent(tr, conn.role) ??
+            (participant ? judgeParticipant(tr, ctx.control?.lockedItems ?? new Set()) : null)),
+      ),
     after: (tr, bytes) => safely(conn, () => judgeSize(ctx, tr, bytes)),
   });
   if (hasPending(doc)) {

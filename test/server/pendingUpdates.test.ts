@@ -69,7 +69,7 @@ describe('updates with missing dependencies', () => {
     const board = await createBoard(server);
     const control = await connectSynced(server, `${board.id}/control`, board.tokens.facilitator);
     const watcher = await connectSynced(server, board.id, board.tokens.viewer);
-    const lock = () => server.rooms.peek(`${board.id}/control`)?.lock?.locked;
+    const lock = () => server.rooms.peek(`${board.id}/control`)?.control?.locked;
     const attacker = await rawClient(server, board.id, board.tokens.participant);
     const [first, second] = chain((doc, n) => doc.getMap('items').set(`edit-${n}`, n));
 
