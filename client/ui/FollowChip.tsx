@@ -37,6 +37,7 @@ export function FollowChip({
   if (!leading) return null;
   return (
     <div className="follow-chip" role="status">
+      <span>{ts(language, 'follow.leading')}</span>
       <button type="button" onClick={onEnd}>
         {ts(language, 'follow.end')}
       </button>

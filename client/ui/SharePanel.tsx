@@ -163,7 +163,7 @@ export function SharePanel({ doc, controlDoc, control, language, title, me, onCl
           {ts(language, 'share.projector')}
         </button>
 
-        <h3>{control.locked ? ts(language, 'share.unlock') : ts(language, 'share.lock')}</h3>
+        <h3>{ts(language, 'share.session')}</h3>
         <p className="share-note" role="status">
           {ts(language, control.locked ? 'share.locked' : 'share.unlocked')}
         </p>
@@ -195,9 +195,7 @@ export function SharePanel({ doc, controlDoc, control, language, title, me, onCl
               onChange={(event) => setName(event.target.value)}
             />
           </label>
-          <button type="submit" className="secondary">
-            {ts(language, 'share.renameSave')}
-          </button>
+          <button type="submit">{ts(language, 'share.renameSave')}</button>
         </form>
 
         <h3>{ts(language, 'share.rewind')}</h3>

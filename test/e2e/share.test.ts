@@ -143,7 +143,13 @@ describe.runIf(browserAvailable())('share, follow-me and locks in Chromium', () 
     expect(dark).toBeGreaterThan(0.2);
     expect(await projector.locator('.projector-url').textContent()).toBe(fresh.replace(/^https?:\/\//, ''));
     expect(await projector.getByRole('heading').textContent()).toBe('Oogst Rivierenland');
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/projector-1280.png` });
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/projector-1280.png` });
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.screenshot({ path: `${SHOTS}/projector-1024.png` });
+      await projector.getByRole('button', { name: 'Close projector view' }).click();
+      await page.screenshot({ path: `${SHOTS}/share-panel-1024.png` });
+    }
   }, 60_000);
 
   it('follow-me moves both participants until one pans; anyone may follow anyone', async () => {
@@ -171,7 +177,11 @@ describe.runIf(browserAvailable())('share, follow-me and locks in Chromium', () 
     await lead.mouse.wheel(300, 200);
     await sameLook(piet, lead, 'Piet follows Fien');
     await sameLook(tara, lead, 'Tara follows Fien');
-    if (SHOTS) await tara.screenshot({ path: `${SHOTS}/follow-chip-1024.png` });
+    if (SHOTS) {
+      await tara.screenshot({ path: `${SHOTS}/follow-chip-1024.png` });
+      await piet.screenshot({ path: `${SHOTS}/follow-chip-1280.png` });
+      await lead.screenshot({ path: `${SHOTS}/leading-1280.png` });
+    }
 
     // Piet pans himself: he stops following, Tara goes on.
     await piet.mouse.move(600, 400);
