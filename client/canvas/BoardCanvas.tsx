@@ -43,9 +43,8 @@ export interface BoardCanvasProps {
   highlight: Highlight | null;
   /** Crossing badges per link id. */
   badges: ReadonlyMap<string, readonly CrossingBadge[]>;
-  /** Items the facilitator locked: drawn with a lock; not draggable when `locksBind`. */
+  /** Items the facilitator locked: drawn with a lock (the editor refuses participants' changes). */
   lockedItems?: ReadonlySet<string>;
-  locksBind?: boolean;
   onViewport(viewport: Viewport): void;
   onResizeViewport(width: number, height: number): void;
   onSelect(ids: string[], additive: boolean): void;
@@ -441,7 +440,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
               item={item}
               detail={detail}
               language={language}
-              draggable={editable && !(props.locksBind && props.lockedItems?.has(item.id))}
+              draggable={editable}
               locked={props.lockedItems?.has(item.id) ?? false}
               dimmed={
                 highlight !== null &&

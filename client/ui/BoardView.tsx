@@ -181,7 +181,6 @@ export function BoardView({ editor, connection, role, readOnlyReason, status }: 
             highlight={highlight}
             badges={badges}
             lockedItems={control.lockedItems}
-            locksBind={!facilitator}
             onViewport={editor.setViewport}
             onResizeViewport={editor.resizeViewport}
             onSelect={editor.select}
