@@ -84,6 +84,7 @@ describe.runIf(browserAvailable())('share, follow-me and locks in Chromium', () 
     await page.getByLabel('Board title').fill('Oogst Rivierenland');
     await page.getByRole('radio', { name: /Harvest small wins/ }).check();
     expect(await page.getByText('Ambition, harvest, value, link and make it tangible').count()).toBe(1);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/front-${size.width}.png`, fullPage: true });
     const created = page.waitForResponse(
       (r) => r.url().endsWith('/api/boards') && r.request().method() === 'POST',
     );
@@ -233,6 +234,7 @@ describe.runIf(browserAvailable())('share, follow-me and locks in Chromium', () 
     await lead.mouse.click(at.x, at.y);
     await lead.getByRole('button', { name: 'Lock', exact: true }).click();
     await expect.poll(() => lead.getByRole('button', { name: 'Unlock', exact: true }).count()).toBe(1);
+    if (SHOTS) await lead.screenshot({ path: `${SHOTS}/locked-item-1280.png` });
 
     const piet = await openBoard(browser, watch, server, links.participant, undefined, { name: 'Piet' });
     const from = await itemCenter(piet, id);
@@ -241,6 +243,7 @@ describe.runIf(browserAvailable())('share, follow-me and locks in Chromium', () 
     await expect
       .poll(() => piet.locator('.notice').textContent())
       .toContain('The facilitator locked this item');
+    if (SHOTS) await piet.screenshot({ path: `${SHOTS}/locked-item-participant-1280.png` });
     const witness = await connectSynced(server, room, tokenOf(links.viewer));
     const note = () => readBoard(witness.doc).items.find((i) => i.id === id);
     expect(note()).toMatchObject({ x: 40, y: 40 });
