@@ -83,15 +83,16 @@ export const ItemNode = memo(function ItemNode({
       onDragEnd={(event) => handlers.onItemDragEnd(item, event)}
     >
       <KindDrawing item={item} detail={detail} language={language} />
-      {locked && <LockBadge x={item.w - 20} y={6} />}
+      {locked && <LockBadge x={item.w} scale={detail === 'low' ? 4 : 1} />}
     </Group>
   );
 });
 
 /** Two shapes, no text or image: cheap enough for every locked frame on a large board. */
-function LockBadge({ x, y }: { x: number; y: number }) {
+function LockBadge({ x, scale }: { x: number; scale: number }) {
+  // Zoomed far out (low detail) it is drawn larger, so it stays visible at a few pixels.
   return (
-    <Group x={x} y={y} listening={false} name="lock-badge">
+    <Group x={x - 20 * scale} y={6 * scale} scaleX={scale} scaleY={scale} listening={false} name="lock-badge">
       <Arc x={7} y={7} innerRadius={3} outerRadius={5} angle={180} rotation={180} fill="#495057" />
       <Rect x={1} y={7} width={12} height={9} cornerRadius={2} fill="#495057" />
     </Group>
