@@ -31,6 +31,10 @@ export interface ServerConfig {
   // Document writes (server/sync/writePolicy.ts).
   /** Largest encoded board document a write may produce (MAX_DOC_BYTES); bigger writes are undone. */
   readonly maxDocBytes: number;
+  /** Minutes between automatic snapshots of an edited board (the safety net); 0 turns them off. */
+  readonly autoSnapshotMinutes: number;
+  /** Automatic snapshots kept per board; older ones are deleted. */
+  readonly autoSnapshotsKept: number;
   // --- Exports and imports (issue 12): limits listed in SECURITY.md. ---
   /** Worker threads rendering exports (PNG, PDF, SVG, Markdown, JSON) off the event loop. */
   readonly exportWorkers: number;
@@ -86,6 +90,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // 16 MiB holds the largest importable board (10,000 items, about 4 MiB) four times over,
     // while a workshop board of 5,000 cards is about 2 MiB.
     maxDocBytes: integer(env, 'MAX_DOC_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    autoSnapshotMinutes: integer(env, 'AUTO_SNAPSHOT_MINUTES', 5, 0, 24 * 60),
+    autoSnapshotsKept: integer(env, 'AUTO_SNAPSHOTS_KEPT', 24, 1, 10_000),
     // --- Exports and imports (issue 12) ---
     exportWorkers: integer(env, 'EXPORT_WORKERS', 2, 1, 64),
     exportQueue: integer(env, 'EXPORT_QUEUE', 8, 0, 10_000),

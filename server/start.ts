@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import { getMeta } from '../shared/ydoc';
 import { ConfigError, type ServerConfig } from './config';
 import { createSnapshotService, type SnapshotService } from './boards/snapshots';
+import { startAutoSnapshots } from './boards/autoSnapshots';
+import { createFacilitationWatcher } from './boards/facilitation';
 import { createVoteService } from './boards/votes';
 import { createExportService } from './export/exportService';
 import { createHttpServer } from './http/app';
@@ -16,7 +18,7 @@ import { createServerMetrics, type ServerMetrics } from './serverMetrics';
 import { createSqliteStorage } from './storage/sqliteStorage';
 import type { Storage } from './storage/storage';
 import { timedStorage } from './storage/timedStorage';
-import { RoomManager } from './sync/roomManager';
+import { RoomManager, type RoomManagerOptions } from './sync/roomManager';
 import { attachSyncServer } from './sync/syncServer';
 
 /** A running server. */
@@ -26,6 +28,8 @@ export interface RunningServer {
   readonly rooms: RoomManager;
   readonly metrics: ServerMetrics;
   readonly snapshots: SnapshotService;
+  /** The automatic snapshots; `round()` takes one round now (tests). */
+  readonly autoSnapshots: { round(): Promise<void> };
   /** Flushes every room, closes connections and the store; resolves when all is stored. */
   close(): Promise<void>;
 }
@@ -49,12 +53,15 @@ export async function startServer(
   const storage = timedStorage(options.storage ?? createSqliteStorage(config.dataDir), metrics.storeSeconds);
   // The automatic snapshot: a content room that was edited unloads once everyone has left.
   let onEditedUnload: ((boardId: string, state: Uint8Array) => Promise<unknown>) | null = null;
+  // Facilitation: a revealed vote and a phase change, once the facilitator's change is stored.
+  let onControl: RoomManagerOptions['onControl'] | null = null;
   const rooms = new RoomManager({
     storage,
     metrics,
     onEditedUnload: async (room, state) => {
       await onEditedUnload?.(room.boardId, state);
     },
+    onControl: (room, event) => onControl?.(room, event),
     unloadMs: config.roomUnloadMs,
     compactAfterUpdates: config.compactAfterUpdates,
     maxAwarenessBytes: config.maxAwarenessBytes,
@@ -63,13 +70,23 @@ export async function startServer(
   });
   const snapshots = createSnapshotService(storage, rooms);
   onEditedUnload = (boardId, state) => snapshots.takeAuto(boardId, 'lastLeft', state);
+  const votes = createVoteService(storage, rooms);
+  const watcher = createFacilitationWatcher({ votes, snapshots });
+  onControl = (room, event) => watcher.observe(room, event);
+  const autoSnapshots = startAutoSnapshots({
+    rooms,
+    snapshots,
+    storage,
+    everyMs: config.autoSnapshotMinutes * 60_000,
+    keep: config.autoSnapshotsKept,
+  });
   const exports = createExportService({ storage, rooms, metrics, config });
   const server = createHttpServer(config, {
     storage,
     metrics,
     rooms,
     snapshots,
-    votes: createVoteService(storage, rooms),
+    votes,
     exports,
     imports: createImportGate(config, metrics),
     publicUrl: config.publicUrl,
@@ -104,6 +121,7 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       sync.stop();
+      autoSnapshots.stop();
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await exports.close();
@@ -114,5 +132,5 @@ export async function startServer(
       await httpClosed;
       log('info', 'server.stopped', {});
     })());
-  return { server, port, rooms, metrics, snapshots, close };
+  return { server, port, rooms, metrics, snapshots, autoSnapshots, close };
 }

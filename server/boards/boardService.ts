@@ -6,8 +6,16 @@ import * as Y from 'yjs';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
 import { toWellFormed } from '../../shared/wellFormed';
 import { initBoardDoc, type Language } from '../../shared/ydoc';
-import type { Role, Storage } from '../storage/storage';
-import { BOARD_ID_PATTERN, createBoardId, createToken, hashToken, roleForToken } from './tokens';
+import type { BoardRecord, Role, Storage } from '../storage/storage';
+import {
+  BOARD_ID_PATTERN,
+  createBoardId,
+  createToken,
+  deriveToken,
+  hashToken,
+  roleForToken,
+  tokenMatches,
+} from './tokens';
 
 /** What a new board needs. */
 export interface NewBoard {
@@ -39,10 +47,12 @@ export async function createBoard(
 ): Promise<CreatedBoard> {
   const id = createBoardId();
   const title = toWellFormed(input.title);
+  const facilitator = createToken();
+  // The other two links derive from the facilitator's, so the facilitator can always get them back.
   const tokens: Record<Role, string> = {
-    facilitator: createToken(),
-    participant: createToken(),
-    viewer: createToken(),
+    facilitator,
+    participant: deriveToken(facilitator, 'participant', 0),
+    viewer: deriveToken(facilitator, 'viewer', 0),
   };
   let initialUpdate: Uint8Array;
   if (content instanceof Uint8Array) initialUpdate = content;
@@ -64,6 +74,7 @@ export async function createBoard(
         participant: hashToken(tokens.participant),
         viewer: hashToken(tokens.viewer),
       },
+      generations: { participant: 0, viewer: 0 },
     },
     initialUpdate,
   );
@@ -77,4 +88,23 @@ export async function checkAccess(storage: Storage, boardId: string, token: stri
   if (!board) return { ok: false, reason: 'unknown-board' };
   const role = token ? roleForToken(board, token) : null;
   return role ? { ok: true, role, title: board.title } : { ok: false, reason: 'bad-token' };
+}
+
+/**
+ * The participant and viewer tokens of a board as its facilitator can derive them, for the
+ * share panel; a role whose token was random (a board from before derived links) is left out
+ * until its link is replaced once.
+ */
+export function derivedTokens(
+  board: BoardRecord,
+  facilitatorToken: string,
+): Partial<Record<'participant' | 'viewer', string>> {
+  const tokens: Partial<Record<'participant' | 'viewer', string>> = {};
+  for (const role of ['participant', 'viewer'] as const) {
+    const generation = board.generations?.[role];
+    if (generation === undefined) continue;
+    const token = deriveToken(facilitatorToken, role, generation);
+    if (tokenMatches(board.tokenHashes[role], token)) tokens[role] = token;
+  }
+  return tokens;
 }

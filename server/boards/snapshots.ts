@@ -27,19 +27,22 @@ import { createBoardId } from './tokens';
 export const MAX_SNAPSHOT_LABEL = 120;
 
 /** Why a snapshot was taken without anyone asking, for its label. */
-export type AutoReason = 'lastLeft' | 'beforeRestore';
+export type AutoReason = 'lastLeft' | 'beforeRestore' | 'periodic' | 'phaseEnd';
 
-const AUTO_LABELS: Record<AutoReason, Record<'nl' | 'en', string>> = {
+/** Labels of automatic snapshots; `{}` takes the detail (the phase that ended). */
+export const AUTO_LABELS: Record<AutoReason, Record<'nl' | 'en', string>> = {
   lastLeft: { en: 'Automatic: everyone left', nl: 'Automatisch: iedereen is weg' },
   beforeRestore: { en: 'Automatic: before restoring', nl: 'Automatisch: vóór herstellen' },
+  periodic: { en: 'Automatic: while editing', nl: 'Automatisch: tijdens het werk' },
+  phaseEnd: { en: 'After phase: {}', nl: 'Na fase: {}' },
 };
 
 /** What the server does with snapshots. */
 export interface SnapshotService {
   /** Takes a snapshot of the board as it is now. */
   take(boardId: string, label: string): Promise<SnapshotInfo>;
-  /** Stores `state` (a whole content document) as an automatic snapshot. */
-  takeAuto(boardId: string, reason: AutoReason, state: Uint8Array): Promise<SnapshotInfo>;
+  /** Stores `state` (a whole content document; the board as it is now without one) as an automatic snapshot. */
+  takeAuto(boardId: string, reason: AutoReason, state?: Uint8Array, detail?: string): Promise<SnapshotInfo>;
   list(boardId: string): Promise<SnapshotInfo[]>;
   /** A snapshot's read model, or null when the board has no such snapshot. */
   read(boardId: string, snapshotId: string): Promise<{ info: SnapshotInfo; board: BoardReadModel } | null>;
@@ -68,7 +71,7 @@ export function createSnapshotService(storage: Storage, rooms: RoomManager): Sna
     return info;
   }
 
-  function autoLabel(reason: AutoReason, state: Uint8Array): string {
+  function autoLabel(reason: AutoReason, state: Uint8Array, detail = ''): string {
     let language: 'nl' | 'en' = 'nl';
     try {
       language = readState(state).meta.language;
@@ -76,7 +79,7 @@ export function createSnapshotService(storage: Storage, rooms: RoomManager): Sna
       // An unreadable board (the state a repairing restore replaces) still gets its backup.
       if (!(error instanceof BoardUnreadableError)) throw error;
     }
-    return AUTO_LABELS[reason][language];
+    return AUTO_LABELS[reason][language].replace('{}', detail);
   }
 
   /**
@@ -116,8 +119,9 @@ export function createSnapshotService(storage: Storage, rooms: RoomManager): Sna
     async take(boardId, label) {
       return store(boardId, label, await boardState(storage, rooms, boardId));
     },
-    async takeAuto(boardId, reason, state) {
-      return store(boardId, autoLabel(reason, state), state);
+    async takeAuto(boardId, reason, given, detail) {
+      const state = given ?? (await boardState(storage, rooms, boardId));
+      return store(boardId, autoLabel(reason, state, detail), state);
     },
     list: (boardId) => storage.listSnapshots(boardId),
     async read(boardId, snapshotId) {

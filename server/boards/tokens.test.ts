@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardRecord } from '../storage/storage';
-import { BOARD_ID_PATTERN, createBoardId, createToken, hashToken, roleForToken } from './tokens';
+import {
+  BOARD_ID_PATTERN,
+  createBoardId,
+  createToken,
+  deriveToken,
+  hashToken,
+  roleForToken,
+  tokenMatches,
+} from './tokens';
 
 describe('tokens', () => {
   it('makes URL-safe board ids and 256-bit tokens that never repeat', () => {
@@ -33,5 +41,21 @@ describe('tokens', () => {
     const token = createToken();
     expect(hashToken(token)).toHaveLength(32);
     expect(Buffer.from(hashToken(token)).toString('utf8')).not.toContain(token);
+  });
+
+  it('derives participant and viewer tokens only the facilitator token can make', () => {
+    const f = createToken();
+    const p0 = deriveToken(f, 'participant', 0);
+    expect(deriveToken(f, 'participant', 0)).toBe(p0);
+    expect(Buffer.from(p0, 'base64url')).toHaveLength(32);
+    const others = [
+      deriveToken(f, 'participant', 1),
+      deriveToken(f, 'viewer', 0),
+      deriveToken(createToken(), 'participant', 0),
+      deriveToken(p0, 'participant', 0),
+    ];
+    expect(new Set([p0, ...others]).size).toBe(5);
+    expect(tokenMatches(hashToken(p0), p0)).toBe(true);
+    expect(tokenMatches(hashToken(p0), others[0]!)).toBe(false);
   });
 });

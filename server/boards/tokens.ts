@@ -3,7 +3,7 @@
  * stored, and it is matched against all three role hashes in constant time, so neither the
  * database nor response timing reveals a token.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ROLES, type BoardRecord, type Role } from '../storage/storage';
 
 export { BOARD_ID_PATTERN } from '../../shared/control/roomName';
@@ -16,6 +16,26 @@ export function createBoardId(): string {
 /** A new role token: 256 random bits. */
 export function createToken(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/**
+ * The participant or viewer token of a board, derived from its facilitator token: HMAC-SHA256
+ * keyed with the facilitator token over the role and the link's generation (0 at creation, one
+ * more per replacement). Only the facilitator token's holder can derive them, so the server
+ * keeps storing hashes only and still hands the facilitator their board's links at any time.
+ */
+export function deriveToken(
+  facilitatorToken: string,
+  role: 'participant' | 'viewer',
+  generation: number,
+): string {
+  return createHmac('sha256', facilitatorToken).update(`olievlek:${role}:${generation}`).digest('base64url');
+}
+
+/** Whether `token` is the one whose hash is `stored`, in constant time. */
+export function tokenMatches(stored: Uint8Array, token: string): boolean {
+  const hash = hashToken(token);
+  return stored.length === hash.length && timingSafeEqual(stored, hash);
 }
 
 /** The SHA-256 of a token, as stored. */

@@ -12,12 +12,12 @@ import { TEMPLATES } from '../../shared/control/fields';
 import { controlRoomName } from '../../shared/control/roomName';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/migrations';
 import { initBoardDoc } from '../../shared/ydoc';
-import { createBoard } from '../boards/boardService';
+import { createBoard, derivedTokens } from '../boards/boardService';
 import { log } from '../log';
 import { LANGUAGES, MAX_TITLE_LENGTH } from '../../shared/ydoc';
-import { authorize, methodNotAllowed } from './access';
+import { authorize, methodNotAllowed, tokenOf } from './access';
 import { exportRoute, importRoute } from './boardFilesApi';
-import { sendCreated, type BoardsApiDeps } from './created';
+import { boardLink, sendCreated, type BoardsApiDeps } from './created';
 import { HttpError, readJson, sendJson } from './json';
 import { snapshotsRoute } from './snapshotsApi';
 import { tokensRoute } from './tokensApi';
@@ -108,5 +108,15 @@ async function show(
   deps: BoardsApiDeps,
 ): Promise<void> {
   const access = await authorize(deps.storage, req, url, id);
-  sendJson(res, 200, { id, title: deps.liveTitle(id) ?? access.title, role: access.role });
+  const title = deps.liveTitle(id) ?? access.title;
+  if (access.role !== 'facilitator') return sendJson(res, 200, { id, title, role: access.role });
+  // The facilitator gets the board's links back at any time (the share panel), derived from
+  // their own token; nothing but hashes is stored.
+  const board = await deps.storage.getBoard(id);
+  const facilitator = tokenOf(req, url)!;
+  const tokens = { facilitator, ...(board ? derivedTokens(board, facilitator) : {}) };
+  const urls = Object.fromEntries(
+    Object.entries(tokens).map(([role, token]) => [role, boardLink(req, deps, id, token)]),
+  );
+  sendJson(res, 200, { id, title, role: access.role, tokens, urls: urls.facilitator ? urls : null });
 }

@@ -4,9 +4,9 @@
  * on, for HTTP and new sockets; sockets already open stay open, so nobody in the room is cut off.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createToken, hashToken } from '../boards/tokens';
+import { deriveToken, hashToken } from '../boards/tokens';
 import { log } from '../log';
-import { authorize, methodNotAllowed } from './access';
+import { authorize, methodNotAllowed, tokenOf } from './access';
 import { boardLink, type BoardsApiDeps } from './created';
 import { HttpError, sendJson } from './json';
 
@@ -26,8 +26,12 @@ export async function tokensRoute(
   const target = ROTATABLE.find((r) => r === role);
   if (!target)
     throw new HttpError(400, 'invalid_role', 'only the participant and viewer links can be replaced');
-  const token = createToken();
-  if (!(await deps.storage.setTokenHash(boardId, target, hashToken(token))))
+  const board = await deps.storage.getBoard(boardId);
+  if (!board) throw new HttpError(404, 'unknown_board', 'no such board');
+  // The next generation of the link, derived from the facilitator's token (authorize checked it).
+  const generation = (board.generations?.[target] ?? -1) + 1;
+  const token = deriveToken(tokenOf(req, url)!, target, generation);
+  if (!(await deps.storage.setTokenHash(boardId, target, hashToken(token), generation)))
     throw new HttpError(404, 'unknown_board', 'no such board');
   log('info', 'board.token_rotated', { board: boardId, role: target });
   const link = boardLink(req, deps, boardId, token);

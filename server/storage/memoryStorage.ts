@@ -61,14 +61,27 @@ export function createMemoryStorage(): Storage & { readonly rows: (room: string)
       if (!boards.has(snapshot.boardId)) throw new Error(`board ${snapshot.boardId} does not exist`);
       snapshots.push({ ...snapshot, state: snapshot.state.slice() });
     },
+    async deleteSnapshot(boardId, id) {
+      const at = snapshots.findIndex((s) => s.boardId === boardId && s.id === id);
+      if (at >= 0) snapshots.splice(at, 1);
+    },
     async getSnapshot(boardId, id) {
       const found = snapshots.find((s) => s.boardId === boardId && s.id === id);
       return found ? { ...found, state: found.state.slice() } : null;
     },
-    async setTokenHash(boardId, role, hash) {
+    async setTokenHash(boardId, role, hash, generation) {
       const board = boards.get(boardId);
       if (!board) return false;
-      boards.set(boardId, { ...board, tokenHashes: { ...board.tokenHashes, [role]: hash.slice() } });
+      const generations = { ...board.generations };
+      if (role !== 'facilitator') {
+        if (generation === undefined) delete generations[role];
+        else generations[role] = generation;
+      }
+      boards.set(boardId, {
+        ...board,
+        tokenHashes: { ...board.tokenHashes, [role]: hash.slice() },
+        generations,
+      });
       return true;
     },
     async setBallot(ballot) {

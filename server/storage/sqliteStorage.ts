@@ -59,7 +59,18 @@ interface BoardRow {
   facilitator_hash: Buffer;
   participant_hash: Buffer;
   viewer_hash: Buffer;
+  participant_gen: number | null;
+  viewer_gen: number | null;
 }
+
+/**
+ * Columns added after the first release, each with the statement that adds it to a file made
+ * before: applied at open when missing, so an existing DATA_DIR keeps working.
+ */
+const ADDED_COLUMNS: readonly [table: string, column: string, add: string][] = [
+  ['boards', 'participant_gen', 'ALTER TABLE boards ADD COLUMN participant_gen INTEGER'],
+  ['boards', 'viewer_gen', 'ALTER TABLE boards ADD COLUMN viewer_gen INTEGER'],
+];
 
 /** Opens (creating if needed) `olievlek.sqlite` in `dataDir`. */
 export function createSqliteStorage(dataDir: string): Storage {
@@ -69,10 +80,17 @@ export function createSqliteStorage(dataDir: string): Storage {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  db.transaction(() => {
+    for (const [table, column, add] of ADDED_COLUMNS) {
+      const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
+      if (!columns.some((c) => c.name === column)) db.exec(add);
+    }
+  })();
 
   const insertBoard = db.prepare(
-    `INSERT INTO boards (id, title, language, created_at, facilitator_hash, participant_hash, viewer_hash)
-     VALUES (@id, @title, @language, @createdAt, @facilitator, @participant, @viewer)`,
+    `INSERT INTO boards (id, title, language, created_at, facilitator_hash, participant_hash, viewer_hash,
+       participant_gen, viewer_gen)
+     VALUES (@id, @title, @language, @createdAt, @facilitator, @participant, @viewer, @participantGen, @viewerGen)`,
   );
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?');
   const updateTitle = db.prepare('UPDATE boards SET title = ? WHERE id = ?');
@@ -93,10 +111,15 @@ export function createSqliteStorage(dataDir: string): Storage {
     { id: string; label: string; created_at: number; state: Buffer }
   >('SELECT id, label, created_at, state FROM snapshots WHERE board_id = ? AND id = ?');
 
+  const removeSnapshot = db.prepare('DELETE FROM snapshots WHERE board_id = ? AND id = ?');
   const updateHash = Object.fromEntries(
     Object.entries(HASH_COLUMN).map(([role, column]) => [
       role,
-      db.prepare(`UPDATE boards SET ${column} = ? WHERE id = ?`),
+      db.prepare(
+        role === 'facilitator'
+          ? `UPDATE boards SET ${column} = ? WHERE id = ?`
+          : `UPDATE boards SET ${column} = ?, ${role}_gen = ? WHERE id = ?`,
+      ),
     ]),
   ) as Record<Role, Database.Statement>;
   const upsertBallot = db.prepare(
@@ -119,6 +142,8 @@ export function createSqliteStorage(dataDir: string): Storage {
       facilitator: Buffer.from(board.tokenHashes.facilitator),
       participant: Buffer.from(board.tokenHashes.participant),
       viewer: Buffer.from(board.tokenHashes.viewer),
+      participantGen: board.generations?.participant ?? null,
+      viewerGen: board.generations?.viewer ?? null,
     });
     insertUpdate.run(board.id, Buffer.from(initialUpdate));
   });
@@ -141,7 +166,17 @@ export function createSqliteStorage(dataDir: string): Storage {
         participant: new Uint8Array(row.participant_hash),
         viewer: new Uint8Array(row.viewer_hash),
       };
-      return { id: row.id, title: row.title, language: row.language, createdAt: row.created_at, tokenHashes };
+      const generations: Partial<Record<'participant' | 'viewer', number>> = {};
+      if (row.participant_gen !== null) generations.participant = row.participant_gen;
+      if (row.viewer_gen !== null) generations.viewer = row.viewer_gen;
+      return {
+        id: row.id,
+        title: row.title,
+        language: row.language,
+        createdAt: row.created_at,
+        tokenHashes,
+        ...(Object.keys(generations).length > 0 ? { generations } : {}),
+      };
     },
     async updateBoardTitle(id, title) {
       updateTitle.run(title, id);
@@ -176,14 +211,22 @@ export function createSqliteStorage(dataDir: string): Storage {
         Buffer.from(snapshot.state.buffer, snapshot.state.byteOffset, snapshot.state.byteLength),
       );
     },
+    async deleteSnapshot(boardId, id) {
+      removeSnapshot.run(boardId, id);
+    },
     async getSnapshot(boardId, id): Promise<StoredSnapshot | null> {
       const row = selectSnapshot.get(boardId, id);
       if (!row) return null;
       const state = new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength);
       return { id: row.id, boardId, label: row.label, createdAt: row.created_at, state };
     },
-    async setTokenHash(boardId, role, hash) {
-      return updateHash[role].run(Buffer.from(hash), boardId).changes > 0;
+    async setTokenHash(boardId, role, hash, generation) {
+      const statement = updateHash[role];
+      const changed =
+        role === 'facilitator'
+          ? statement.run(Buffer.from(hash), boardId)
+          : statement.run(Buffer.from(hash), generation ?? null, boardId);
+      return changed.changes > 0;
     },
     async setBallot(ballot) {
       const key = [ballot.boardId, ballot.voteId, ballot.itemId, ballot.userId] as const;

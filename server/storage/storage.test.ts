@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryStorage } from './memoryStorage';
 import { createSqliteStorage } from './sqliteStorage';
@@ -125,7 +126,41 @@ describe.each(adapters)('%s storage: tokens and ballots', (_name, open) => {
   });
 });
 
+describe.each(adapters)('%s storage: snapshots', (_name, open) => {
+  it('deletes one snapshot of one board', async () => {
+    const store = open();
+    await store.createBoard(board('board00006'), bytes(1));
+    for (const id of ['s1', 's2'])
+      await store.createSnapshot({ id, boardId: 'board00006', label: id, createdAt: 1, state: bytes(1) });
+    await store.deleteSnapshot('other00000', 's1');
+    await store.deleteSnapshot('board00006', 's1');
+    expect((await store.listSnapshots('board00006')).map((s) => s.id)).toEqual(['s2']);
+    expect(await store.getSnapshot('board00006', 's1')).toBeNull();
+    await store.close();
+  });
+});
+
 describe('sqlite storage', () => {
+  it('opens a file made before link generations existed, and keeps its boards', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'olievlek-store-'));
+    dirs.push(dir);
+    const old = new Database(path.join(dir, 'olievlek.sqlite'));
+    old.exec(`CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, language TEXT NOT NULL,
+      created_at INTEGER NOT NULL, facilitator_hash BLOB NOT NULL, participant_hash BLOB NOT NULL,
+      viewer_hash BLOB NOT NULL)`);
+    old
+      .prepare('INSERT INTO boards VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run('board00007', 'Oud', 'nl', 1, Buffer.from([1]), Buffer.from([2]), Buffer.from([3]));
+    old.close();
+    const store = createSqliteStorage(dir);
+    const before = await store.getBoard('board00007');
+    expect(before?.title).toBe('Oud');
+    expect(before?.generations).toBeUndefined();
+    await store.setTokenHash('board00007', 'viewer', new Uint8Array([9]), 1);
+    expect((await store.getBoard('board00007'))?.generations).toEqual({ viewer: 1 });
+    await store.close();
+  });
+
   it('keeps everything across reopening', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'olievlek-store-'));
     dirs.push(dir);

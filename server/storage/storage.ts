@@ -20,6 +20,11 @@ export interface BoardRecord {
   readonly language: string;
   readonly createdAt: number;
   readonly tokenHashes: Readonly<Record<Role, Uint8Array>>;
+  /**
+   * For the participant and viewer links derived from the facilitator token (tokens.ts), the
+   * generation of the current one; absent for a random token (boards created before).
+   */
+  readonly generations?: Readonly<Partial<Record<'participant' | 'viewer', number>>>;
 }
 
 /** A room's stored log: the updates in append order and the sequence number of the last one. */
@@ -72,10 +77,12 @@ export interface Storage {
   listSnapshots(boardId: string): Promise<SnapshotInfo[]>;
   /** Stores a snapshot; resolves once it is durable. */
   createSnapshot(snapshot: StoredSnapshot): Promise<void>;
+  /** Deletes one snapshot of a board (automatic ones are kept within a bound). */
+  deleteSnapshot(boardId: string, id: string): Promise<void>;
   /** One snapshot of a board with its state, or null (also for another board's snapshot id). */
   getSnapshot(boardId: string, id: string): Promise<StoredSnapshot | null>;
-  /** Replaces the token hash of one role (a rotated link); false for an unknown board. */
-  setTokenHash(boardId: string, role: Role, hash: Uint8Array): Promise<boolean>;
+  /** Replaces the token hash of one role (a rotated link) and its generation; false for an unknown board. */
+  setTokenHash(boardId: string, role: Role, hash: Uint8Array, generation?: number): Promise<boolean>;
   /** Sets one user's dots on one item in one vote; 0 dots removes the ballot. */
   setBallot(ballot: Ballot): Promise<void>;
   /** Every ballot of one vote, in a stable order (item, then user). */

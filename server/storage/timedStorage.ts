@@ -24,6 +24,7 @@ export function timedStorage(inner: Storage, seconds: Histogram): Storage {
     listSnapshots: time('listSnapshots', inner.listSnapshots.bind(inner)),
     createSnapshot: time('createSnapshot', inner.createSnapshot.bind(inner)),
     getSnapshot: time('getSnapshot', inner.getSnapshot.bind(inner)),
+    deleteSnapshot: time('deleteSnapshot', inner.deleteSnapshot.bind(inner)),
     setTokenHash: time('setTokenHash', inner.setTokenHash.bind(inner)),
     setBallot: time('setBallot', inner.setBallot.bind(inner)),
     listBallots: time('listBallots', inner.listBallots.bind(inner)),

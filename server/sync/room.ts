@@ -47,6 +47,12 @@ export interface RoomContext {
    * last person left and nobody came back), with its final state: the automatic snapshot.
    */
   readonly onEditedUnload?: (room: Room, state: Uint8Array) => Promise<void>;
+  /**
+   * For control rooms: called once loaded, after every stored change (the facilitator's writes,
+   * in the queue, before the next one), and once closed, so facilitation reacts to what is
+   * stored (a revealed vote, a phase change) and nothing else.
+   */
+  readonly onControl?: (room: Room, event: 'loaded' | 'stored' | 'closed') => void;
 }
 
 /** Origin of the stored updates replayed at load; they are not stored again. */
@@ -75,6 +81,8 @@ export class Room {
   private failed: { readonly code: number; readonly reason: string } | null = null;
   /** Whether anything was stored since the load (the migration aside). */
   private edited = false;
+  /** Goes up with every stored change but the load's: automatic snapshots ask what is new. */
+  private changesStored = 0;
   private resolveLoaded!: (ok: boolean) => void;
   /** Resolves true once loaded, false if the load failed. */
   readonly loaded = new Promise<boolean>((resolve) => (this.resolveLoaded = resolve));
@@ -193,7 +201,7 @@ export class Room {
         throw this.unavailable();
       }
       if (changes.length > 0) {
-        this.edited = true;
+        this.noteStored();
         const message = encodeUpdate(Y.mergeUpdates(changes.map((c) => c.update)));
         this.conns.forEach((c) => c.send(message, 'sync'));
       }
@@ -255,6 +263,7 @@ export class Room {
     this.budget.reset(compacted ?? Y.encodeStateAsUpdate(this.doc).byteLength);
     this.ctx.metrics.roomsLoaded.inc();
     this.resolveLoaded(true);
+    if (this.kind === 'control') this.ctx.onControl?.(this, 'loaded');
     const ms = Math.round(performance.now() - started);
     log('info', 'room.loaded', { room: this.name, updates: updates.length, ms, ...migrated });
   }
@@ -290,7 +299,7 @@ export class Room {
     }
     const changes = await this.store();
     if (changes.length === 0) return;
-    this.edited = true;
+    this.noteStored();
     if (reverted) {
       // Edit and undo travel together, to everyone, so no one sees the refused edit land.
       const message = encodeUpdate(Y.mergeUpdates(changes.map((c) => c.update)));
@@ -323,6 +332,18 @@ export class Room {
     if (!this.log.compactionDue) return;
     const size = await this.log.compact(this.doc);
     if (size !== null) this.budget.reset(size);
+  }
+
+  /** Counts a stored change and tells facilitation about a control room's. */
+  private noteStored(): void {
+    this.edited = true;
+    this.changesStored += 1;
+    if (this.kind === 'control') this.ctx.onControl?.(this, 'stored');
+  }
+
+  /** How many changes were stored since the room loaded; grows with every edit. */
+  get version(): number {
+    return this.changesStored;
   }
 
   /** Appends every change the document emitted since the last call, merged; returns them. */
@@ -365,6 +386,7 @@ export class Room {
     this.members.clear();
     this.conns.clear();
     this.resolveClosed();
+    if (this.kind === 'control') this.ctx.onControl?.(this, 'closed');
     this.ctx.onClosed(this);
   }
 

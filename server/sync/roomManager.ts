@@ -23,6 +23,8 @@ export interface RoomManagerOptions {
   readonly maxDocBytes: number;
   /** See RoomContext.onEditedUnload: the automatic snapshot when the last person has left. */
   readonly onEditedUnload?: (room: Room, state: Uint8Array) => Promise<void>;
+  /** See RoomContext.onControl: facilitation reacting to stored control changes. */
+  readonly onControl?: (room: Room, event: 'loaded' | 'stored' | 'closed') => void;
 }
 
 interface Entry {
@@ -50,12 +52,20 @@ export class RoomManager {
       maxDocBytes: options.maxDocBytes,
       onClosed: (room) => this.forget(room),
       onEditedUnload: (room, state) => options.onEditedUnload?.(room, state) ?? Promise.resolve(),
+      onControl: (room, event) => options.onControl?.(room, event),
     };
   }
 
   /** Number of loaded rooms. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Every loaded content room that is not unloading (automatic snapshots look at each). */
+  contentRooms(): Room[] {
+    return [...this.entries.values()]
+      .map((e) => e.room)
+      .filter((room) => room.kind === 'content' && !room.isClosing);
   }
 
   /** The loaded room of this name, if any (tests and the API peek, never create). */

@@ -155,6 +155,21 @@ describe('link rotation', () => {
     for (const c of [old, refused, admitted]) c.destroy();
   });
 
+  it('hands the facilitator the board’s links at any time, new ones after a rotation', async () => {
+    const board = await createBoard(server);
+    const info = await api(board.id, board.tokens.facilitator);
+    expect(info.body.tokens).toEqual(board.tokens);
+    expect(info.body.urls).toEqual(board.urls);
+    expect((await api(board.id, board.tokens.participant)).body).toEqual({
+      id: board.id,
+      title: board.title,
+      role: 'participant',
+    });
+    const rotated = await api(`${board.id}/tokens/viewer`, board.tokens.facilitator, { method: 'POST' });
+    const after = await api(board.id, board.tokens.facilitator);
+    expect(after.body.tokens).toEqual({ ...board.tokens, viewer: rotated.body.token });
+  });
+
   it('lets only the facilitator rotate, and only participant and viewer links', async () => {
     const board = await createBoard(server);
     expect(
