@@ -74,12 +74,13 @@ export function useFollow(
   const leader = following
     ? peers.find((peer) => !peer.self && peer.userId === following.userId && peer.viewport)
     : undefined;
-  const target = leader?.viewport;
+  // By value: presence hands out new objects on every cursor move of anyone.
+  const { x, y, zoom } = leader?.viewport ?? { x: NaN, y: NaN, zoom: NaN };
   useEffect(() => {
-    if (!target) return;
+    if (Number.isNaN(zoom)) return;
     const view = editor.getSnapshot().viewport;
-    editor.followViewport(centerOn({ ...view, zoom: target.zoom }, { x: target.x, y: target.y }));
-  }, [editor, target]);
+    editor.followViewport(centerOn({ ...view, zoom }, { x, y }));
+  }, [editor, x, y, zoom]);
 
   return {
     following,
