@@ -2,7 +2,6 @@
  * The projector view: the board's title, the participant link as a large QR code and as
  * readable text, filling the screen so a room can scan or type it.
  */
-import { toCanvas } from 'qrcode';
 import { useEffect, useRef } from 'react';
 import type { Language } from '../../shared/ydoc';
 import { ts } from './shareStrings';
@@ -29,12 +28,14 @@ export function ProjectorView({
   const close = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (!canvas.current) return;
+    const target = canvas.current;
+    if (!target) return;
     // Sized for the shorter side of the screen, so it stays square and scannable from the back.
     const size = Math.max(160, Math.min(window.innerWidth, window.innerHeight) - 260);
-    toCanvas(canvas.current, url, { width: size, margin: 2, errorCorrectionLevel: 'M' }).catch(
-      (error: unknown) => console.warn('QR code not drawn', error),
-    );
+    // Loaded on first use: only a facilitator opening the projector needs the QR encoder.
+    import('qrcode')
+      .then(({ toCanvas }) => toCanvas(target, url, { width: size, margin: 2, errorCorrectionLevel: 'M' }))
+      .catch((error: unknown) => console.warn('QR code not drawn', error));
   }, [url]);
 
   useEffect(() => {
