@@ -11,6 +11,7 @@ import {
   resizeItem,
   retractVote,
   setText,
+  setTitle,
   unlink,
   updateItem,
   updateLink,
@@ -299,5 +300,25 @@ describe('undo per user', () => {
     undo.undo();
     expect(item(doc, a)).toBeUndefined();
     expect(item(doc, b)?.text).toBe('bob');
+  });
+});
+
+describe('setTitle', () => {
+  it('renames the board in one transaction with the origin, trimmed', () => {
+    const doc = newBoard();
+    const origins = recordTransactions(doc);
+    setTitle(doc, '  Oogst Rivierenland ', 'me');
+    expect(readBoard(doc).meta.title).toBe('Oogst Rivierenland');
+    expect(origins).toEqual(['me']);
+  });
+
+  it.each([
+    ['an empty title', '   '],
+    ['a title over the limit', 'x'.repeat(201)],
+    ['a number', 42 as unknown as string],
+  ])('refuses %s and writes nothing', (_, title) => {
+    const doc = newBoard();
+    expect(() => setTitle(doc, title)).toThrow(CommandError);
+    expect(readBoard(doc).meta.title).toBe('Test');
   });
 });

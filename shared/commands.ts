@@ -17,6 +17,8 @@ import { kindDefaults, parseItem, type BoardItem } from './schema';
 import { applyTextDiff } from './textDiff';
 import {
   entryMap,
+  getMeta,
+  MAX_TITLE_LENGTH,
   entryMaps,
   getItems,
   getLinks,
@@ -322,4 +324,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** Renames the board (`meta.title`), trimmed; an empty or too long title is refused. */
+export function setTitle(doc: Y.Doc, title: string, origin: unknown = LOCAL_ORIGIN): void {
+  const clean = typeof title === 'string' ? toWellFormed(title).trim() : '';
+  if (clean === '') throw new CommandError('a board needs a title');
+  if (clean.length > MAX_TITLE_LENGTH)
+    throw new CommandError(`a title is at most ${MAX_TITLE_LENGTH} characters`);
+  doc.transact(() => getMeta(doc).set('title', clean), origin);
 }

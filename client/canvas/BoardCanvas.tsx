@@ -43,6 +43,8 @@ export interface BoardCanvasProps {
   highlight: Highlight | null;
   /** Crossing badges per link id. */
   badges: ReadonlyMap<string, readonly CrossingBadge[]>;
+  /** Items the facilitator locked: drawn with a lock (the editor refuses participants' changes). */
+  lockedItems?: ReadonlySet<string>;
   onViewport(viewport: Viewport): void;
   onResizeViewport(width: number, height: number): void;
   onSelect(ids: string[], additive: boolean): void;
@@ -439,6 +441,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
               detail={detail}
               language={language}
               draggable={editable}
+              locked={props.lockedItems?.has(item.id) ?? false}
               dimmed={
                 highlight !== null &&
                 !highlight.items.has(item.id) &&

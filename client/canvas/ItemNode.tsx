@@ -5,7 +5,7 @@
  */
 import type Konva from 'konva';
 import { memo } from 'react';
-import { Group } from 'react-konva';
+import { Arc, Group, Rect } from 'react-konva';
 import type { BoardItem } from '../../shared/schema';
 import type { Language } from '../../shared/ydoc';
 import { ActorToken } from './kinds/ActorToken';
@@ -31,6 +31,8 @@ interface ItemNodeProps {
   detail: Detail;
   language: Language;
   draggable: boolean;
+  /** Locked by the facilitator: a small lock in the corner. */
+  locked?: boolean;
   /** Faded when something else is highlighted (the paths through the selection). */
   dimmed: boolean;
   handlers: ItemHandlers;
@@ -61,6 +63,7 @@ export const ItemNode = memo(function ItemNode({
   detail,
   language,
   draggable,
+  locked = false,
   dimmed,
   handlers,
 }: ItemNodeProps) {
@@ -80,6 +83,18 @@ export const ItemNode = memo(function ItemNode({
       onDragEnd={(event) => handlers.onItemDragEnd(item, event)}
     >
       <KindDrawing item={item} detail={detail} language={language} />
+      {locked && <LockBadge x={item.w} scale={detail === 'low' ? 4 : 1} />}
     </Group>
   );
 });
+
+/** Two shapes, no text or image: cheap enough for every locked frame on a large board. */
+function LockBadge({ x, scale }: { x: number; scale: number }) {
+  // Zoomed far out (low detail) it is drawn larger, so it stays visible at a few pixels.
+  return (
+    <Group x={x - 20 * scale} y={6 * scale} scaleX={scale} scaleY={scale} listening={false} name="lock-badge">
+      <Arc x={7} y={7} innerRadius={3} outerRadius={5} angle={180} rotation={180} fill="#495057" />
+      <Rect x={1} y={7} width={12} height={9} cornerRadius={2} fill="#495057" />
+    </Group>
+  );
+}

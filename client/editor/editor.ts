@@ -56,7 +56,12 @@ export interface EditorSnapshot {
   readonly language: Language;
   /** A short message for the status line (why something was refused), or null. */
   readonly notice: string | null;
+  /** Items the facilitator locked (control document), shown with a lock icon. */
+  readonly lockedItems: ReadonlySet<string>;
 }
+
+/** The notice shown when a participant tries to change a locked item. */
+export const LOCKED_ITEM_NOTICE = 'locked-item';
 
 /** Options for createEditor. */
 export interface EditorOptions {
@@ -91,7 +96,12 @@ export function createEditor(options: EditorOptions) {
     canRedo: false,
     language: options.language ?? reader.read().meta.language,
     notice: null,
+    lockedItems: new Set<string>(),
   });
+  // Participants may not change locked items; the facilitator may (the server drops the rest too).
+  let enforceLocks = false;
+  // Counts the camera moves the person made themselves, so following someone can stop on them.
+  let ownCameraMoves = 0;
   let textSession: TextSession | null = null;
   let sized = false;
 
@@ -142,6 +152,19 @@ export function createEditor(options: EditorOptions) {
     }
   }
 
+  /** True (after a notice) when any of `ids` is locked for this person. */
+  function refusedByLock(ids: readonly string[]): boolean {
+    if (!enforceLocks) return false;
+    const locked = store.get().lockedItems;
+    if (!ids.some((id) => locked.has(id))) return false;
+    update({ notice: LOCKED_ITEM_NOTICE });
+    return true;
+  }
+  const moved = (viewport: camera.Viewport) => {
+    ownCameraMoves++;
+    update({ viewport });
+  };
+
   const board = () => store.get().board;
   const selectedItems = () => {
     const ids = itemsById(board());
@@ -169,6 +192,13 @@ export function createEditor(options: EditorOptions) {
     clearNotice() {
       update({ notice: null });
     },
+    /** The facilitator's item locks; `enforce` for participants, whose edits to them are refused here. */
+    setLockedItems(lockedItems: ReadonlySet<string>, enforce: boolean) {
+      enforceLocks = enforce;
+      const editingId = store.get().editingId;
+      update({ lockedItems });
+      if (editingId && refusedByLock([editingId])) editor.stopEditing();
+    },
     /** Shows a message from elsewhere (the server undid an edit) where refused commands show theirs. */
     notify(message: string) {
       update({ notice: message });
@@ -176,8 +206,14 @@ export function createEditor(options: EditorOptions) {
 
     // Camera
     setViewport(viewport: camera.Viewport) {
+      moved(viewport);
+    },
+    /** Moves the camera for someone being followed: not counted as the person's own move. */
+    followViewport(viewport: camera.Viewport) {
       update({ viewport });
     },
+    /** How many times the person moved the camera themselves (pan, zoom, focus). */
+    ownCameraMoves: () => ownCameraMoves,
     resizeViewport(width: number, height: number) {
       const v = store.get().viewport;
       if (!sized) {
@@ -191,21 +227,21 @@ export function createEditor(options: EditorOptions) {
       update({ viewport: camera.resize(v, width, height) });
     },
     panBy(dx: number, dy: number) {
-      update({ viewport: camera.panBy(store.get().viewport, dx, dy) });
+      moved(camera.panBy(store.get().viewport, dx, dy));
     },
     zoomAt(zoom: number, anchor: Point) {
-      update({ viewport: camera.zoomAt(store.get().viewport, zoom, anchor) });
+      moved(camera.zoomAt(store.get().viewport, zoom, anchor));
     },
     zoomBy(factor: number) {
-      update({ viewport: camera.zoomBy(store.get().viewport, factor) });
+      moved(camera.zoomBy(store.get().viewport, factor));
     },
     resetZoom() {
       const v = store.get().viewport;
-      update({ viewport: camera.zoomAt(v, 1, { x: v.width / 2, y: v.height / 2 }) });
+      moved(camera.zoomAt(v, 1, { x: v.width / 2, y: v.height / 2 }));
     },
     zoomToFit() {
       const bounds = boardBounds(board().items);
-      if (bounds) update({ viewport: camera.fitRect(store.get().viewport, bounds) });
+      if (bounds) moved(camera.fitRect(store.get().viewport, bounds));
     },
     /** Centres an item, selects it and zooms in enough to read it. */
     focusItem(id: string) {
@@ -213,6 +249,7 @@ export function createEditor(options: EditorOptions) {
       if (!item) return;
       const v = store.get().viewport;
       const zoomed = v.zoom < 0.6 ? { ...v, zoom: 1 } : v;
+      ownCameraMoves++;
       update({
         viewport: camera.centerOn(zoomed, rectCenter(itemBounds(item))),
         selection: [id],
@@ -289,20 +326,23 @@ export function createEditor(options: EditorOptions) {
       return id;
     },
     updateItem(id: string, patch: commands.ItemPatch) {
+      if (refusedByLock([id])) return;
       run(() => commands.updateItem(doc, id, patch, origin));
     },
     moveItems(ids: readonly string[], dx: number, dy: number) {
-      if (dx === 0 && dy === 0) return;
+      if ((dx === 0 && dy === 0) || refusedByLock(ids)) return;
       run(() => commands.moveItems(doc, ids, { dx: Math.round(dx), dy: Math.round(dy) }, origin));
     },
     moveSelection(dx: number, dy: number) {
       editor.moveItems(store.get().selection, dx, dy);
     },
     resizeItem(id: string, box: { x: number; y: number; w: number; h: number }) {
+      if (refusedByLock([id])) return;
       run(() => commands.resizeItem(doc, id, box, origin));
     },
     deleteSelection() {
       const { selection, selectedLink } = store.get();
+      if (refusedByLock(selection)) return;
       if (selectedLink) run(() => commands.unlink(doc, [selectedLink], origin));
       if (selection.length) run(() => commands.deleteItems(doc, selection, origin));
       update({ selection: [], selectedLink: null });
@@ -341,6 +381,7 @@ export function createEditor(options: EditorOptions) {
       const others = board()
         .items.filter((item) => !ids.has(item.id))
         .map((item) => item.index);
+      if (refusedByLock([...ids])) return;
       let key = indexAbove(others);
       run(() =>
         doc.transact(() => {
@@ -356,6 +397,7 @@ export function createEditor(options: EditorOptions) {
       const others = board()
         .items.filter((item) => !ids.has(item.id))
         .map((item) => item.index);
+      if (refusedByLock([...ids])) return;
       let key = indexBelow(others);
       run(() =>
         doc.transact(() => {
@@ -369,7 +411,7 @@ export function createEditor(options: EditorOptions) {
 
     // Text
     startEditing(id: string): TextSession | null {
-      if (store.get().readOnly) return null;
+      if (store.get().readOnly || refusedByLock([id])) return null;
       textSession?.close();
       textSession = openTextSession(doc, id, origin);
       update({ editingId: textSession ? id : null, selection: [id] });
@@ -382,7 +424,7 @@ export function createEditor(options: EditorOptions) {
       update({ editingId: null });
     },
     setText(id: string, text: string) {
-      if (store.get().readOnly) return;
+      if (store.get().readOnly || refusedByLock([id])) return;
       try {
         commands.setText(doc, id, text, origin);
       } catch (error) {

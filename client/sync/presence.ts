@@ -35,7 +35,16 @@ export interface Peer {
   readonly role: string;
   readonly cursor: { readonly x: number; readonly y: number } | null;
   readonly selection: readonly string[];
+  /** The board point in the middle of their screen and their zoom, for following them. */
+  readonly viewport: PeerViewport | null;
   readonly self: boolean;
+}
+
+/** Where someone looks: the board point at the centre of their screen and their zoom. */
+export interface PeerViewport {
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
 }
 
 const finite = z
@@ -54,6 +63,11 @@ const stateSchema = z.object({
   }),
   cursor: z.object({ x: finite, y: finite }).nullable().catch(null),
   selection: z.array(z.string().max(200)).max(MAX_SHARED_SELECTION).catch([]),
+  // The editor's zoom limits (5 %–400 %), so a follower's camera can never be sent to nonsense.
+  viewport: z
+    .object({ x: finite, y: finite, zoom: z.number().min(0.05).max(4) })
+    .nullable()
+    .catch(null),
 });
 
 /** A name as shown: trimmed, no control or bidi override characters, at most MAX_NAME_LENGTH characters. */
@@ -81,7 +95,7 @@ export function readPeers(awareness: Awareness): Peer[] {
   for (const [clientId, raw] of awareness.getStates()) {
     const parsed = stateSchema.safeParse(raw);
     if (!parsed.success || parsed.data.user.name === '') continue;
-    const { user, cursor, selection } = parsed.data;
+    const { user, cursor, selection, viewport } = parsed.data;
     peers.push({
       clientId,
       userId: user.id,
@@ -90,6 +104,7 @@ export function readPeers(awareness: Awareness): Peer[] {
       role: user.role,
       cursor,
       selection,
+      viewport: viewport ?? null,
       self: clientId === awareness.clientID,
     });
   }
@@ -124,6 +139,26 @@ export function createCursorPublisher(awareness: Awareness, interval = 50) {
   return {
     move(point: { x: number; y: number } | null) {
       pending = point ? { x: Math.round(point.x), y: Math.round(point.y) } : null;
+      timer ??= setTimeout(flush, interval);
+    },
+    dispose() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/** Publishes where we look at most every `interval` ms, for anyone following us. */
+export function createViewportPublisher(awareness: Awareness, interval = 100) {
+  let pending: PeerViewport | undefined;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    if (pending) awareness.setLocalStateField('viewport', pending);
+    pending = undefined;
+  };
+  return {
+    publish(view: PeerViewport) {
+      pending = { x: Math.round(view.x), y: Math.round(view.y), zoom: Math.round(view.zoom * 1000) / 1000 };
       timer ??= setTimeout(flush, interval);
     },
     dispose() {

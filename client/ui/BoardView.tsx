@@ -28,6 +28,13 @@ import { usePresence } from './usePresence';
 import { VotePanel } from './VotePanel';
 import { ZoomControls } from './ZoomControls';
 import { isolatePlainText } from '../../shared/bidi';
+import { setFollow, setItemsLocked } from '../../shared/control/commands';
+import { LOCKED_ITEM_NOTICE } from '../editor/editor';
+import { FollowChip } from './FollowChip';
+import { ItemLock } from './ItemLock';
+import { SharePanel } from './SharePanel';
+import { ts } from './shareStrings';
+import { useFollow } from './useFollow';
 
 /** Screens this wide show the outline from the start (DESIGN.md, the client's accessible surface). */
 const OUTLINE_BY_DEFAULT = 1200;
@@ -75,6 +82,14 @@ export function BoardView({
   // Everyone sees a vote while there is one; the facilitator opens the panel to start one.
   const showVotePanel =
     role === 'facilitator' ? (votePanel ?? control.control.voting !== null) : control.control.voting !== null;
+  const follow = useFollow(editor, connection, presence.peers, control.control.follow);
+  const [share, setShare] = useState(false);
+  const facilitator = role === 'facilitator';
+
+  useEffect(() => {
+    // Participants are refused locked items here too, so they hear why instead of seeing an edit vanish.
+    editor.setLockedItems(control.control.lockedItems, role !== 'facilitator');
+  }, [editor, control.control.lockedItems, role]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -136,7 +151,20 @@ export function BoardView({
     return [add, [t(language, 'vote.removeDot'), () => void facilitation.removeDot(itemId)]];
   };
 
-  const notice = snapshot.notice?.startsWith('no-link:') ? t(language, 'notice.noLink') : snapshot.notice;
+  const notice = snapshot.notice?.startsWith('no-link:')
+    ? t(language, 'notice.noLink')
+    : snapshot.notice === LOCKED_ITEM_NOTICE
+      ? ts(language, 'lock.itemNotice')
+      : snapshot.notice;
+  const itemLock = (
+    <ItemLock
+      controlDoc={connection.controlDoc}
+      selection={snapshot.selection}
+      lockedItems={control.control.lockedItems}
+      role={role}
+      language={language}
+    />
+  );
 
   return (
     <div className="board-page" lang={language}>
@@ -148,6 +176,8 @@ export function BoardView({
         peers={presence.peers}
         panel={panel}
         onTogglePanel={(next) => setPanel((open) => (open === next ? null : next))}
+        onShare={facilitator ? () => setShare(true) : undefined}
+        onFollow={follow.followPeer}
       />
       <PhaseBar
         facilitation={facilitation}
@@ -188,6 +218,7 @@ export function BoardView({
             language={language}
             highlight={highlight}
             badges={badges}
+            lockedItems={control.control.lockedItems}
             onViewport={editor.setViewport}
             onResizeViewport={editor.resizeViewport}
             onSelect={editor.select}
@@ -207,6 +238,13 @@ export function BoardView({
           />
           <DotsLayer board={snapshot.board} viewport={snapshot.viewport} snapshot={control} />
           <PresenceLayer peers={presence.peers} viewport={snapshot.viewport} board={snapshot.board} />
+          <FollowChip
+            following={follow.following}
+            leading={facilitator && control.control.follow?.userId === editor.userId}
+            language={language}
+            onStop={follow.stop}
+            onEnd={() => setFollow(connection.controlDoc, null)}
+          />
           {readOnlyReason && (
             <p className="read-only-banner" role="status">
               {t(language, readOnlyReason === 'viewer' ? 'readOnly.viewer' : 'readOnly.locked')}
@@ -220,7 +258,25 @@ export function BoardView({
               at={menu.at}
               onLink={() => setLinkDialog(true)}
               onClose={() => setMenu(null)}
-              extra={dotActions(menu.itemId)}
+              extra={[
+                ...dotActions(menu.itemId),
+                ...(facilitator
+                  ? [
+                      [
+                        ts(
+                          language,
+                          control.control.lockedItems.has(menu.itemId) ? 'unlock.item' : 'lock.item',
+                        ),
+                        () =>
+                          setItemsLocked(
+                            connection.controlDoc,
+                            [menu.itemId],
+                            !control.control.lockedItems.has(menu.itemId),
+                          ),
+                      ] as [string, () => void],
+                    ]
+                  : []),
+              ]}
             />
           )}
           <TextEditor editor={editor} snapshot={snapshot} />
@@ -247,8 +303,19 @@ export function BoardView({
             )}
           </div>
         </main>
-        <Inspector editor={editor} snapshot={snapshot} />
+        <Inspector editor={editor} snapshot={snapshot} extra={itemLock} />
       </div>
+      {share && (
+        <SharePanel
+          doc={connection.doc}
+          controlDoc={connection.controlDoc}
+          control={control.control}
+          language={language}
+          title={snapshot.board.meta.title}
+          me={{ userId: editor.userId, name: presence.name || ts(language, 'share.facilitator') }}
+          onClose={() => setShare(false)}
+        />
+      )}
       {!presence.name && <NameDialog language={language} onChoose={presence.chooseName} />}
     </div>
   );

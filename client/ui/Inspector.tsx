@@ -8,6 +8,7 @@ import { SMALL_WIN_STATUSES } from '../../shared/kinds/smallWin';
 import { MECHANISMS, type Mechanism } from '../../shared/mechanisms';
 import { itemsById } from '../../shared/readBoard';
 import type { BoardItem } from '../../shared/schema';
+import type { ReactNode } from 'react';
 import type { Editor, EditorSnapshot } from '../editor/editor';
 import { d, t } from './strings';
 import { UserText } from './UserText';
@@ -15,10 +16,12 @@ import { UserText } from './UserText';
 interface Props {
   editor: Editor;
   snapshot: EditorSnapshot;
+  /** Shown under the selection's actions (the item lock). */
+  extra?: ReactNode;
 }
 
 /** The details panel for the current selection; nothing when nothing is selected. */
-export function Inspector({ editor, snapshot }: Props) {
+export function Inspector({ editor, snapshot, extra }: Props) {
   const { board, selection, selectedLink, language } = snapshot;
   const byId = itemsById(board);
   if (selectedLink) return <LinkInspector editor={editor} snapshot={snapshot} />;
@@ -30,6 +33,7 @@ export function Inspector({ editor, snapshot }: Props) {
           {selection.length} {t(language, 'inspector.selected')}
         </h2>
         <SelectionActions editor={editor} snapshot={snapshot} />
+        {extra}
       </section>
     );
   }
@@ -40,6 +44,7 @@ export function Inspector({ editor, snapshot }: Props) {
       <h2>{kindLabel(language, item.kind)}</h2>
       <ItemFields editor={editor} item={item} snapshot={snapshot} />
       <SelectionActions editor={editor} snapshot={snapshot} />
+      {extra}
     </section>
   );
 }

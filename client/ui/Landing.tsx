@@ -7,6 +7,10 @@ import { ImportBoard, importProblems } from './ImportBoard';
 import { t } from './strings';
 import { UserText } from './UserText';
 import { stripBidiControls } from '../../shared/bidi';
+import { TEMPLATE_DESCRIPTIONS } from '../../shared/control/templates';
+import { TEMPLATES, type Template } from '../../shared/control/fields';
+import { rememberLinks } from './shareLinks';
+import { ts } from './shareStrings';
 
 const ROLES = ['facilitator', 'participant', 'viewer'] as const;
 
@@ -15,6 +19,7 @@ export function Landing({ language: initial }: { language: Language }) {
   const [language, setLanguage] = useState<Language>(initial);
   const [title, setTitle] = useState('');
   const [boardLanguage, setBoardLanguage] = useState<Language>(initial);
+  const [template, setTemplate] = useState<Template>('blank');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedBoard | null>(null);
@@ -31,9 +36,13 @@ export function Landing({ language: initial }: { language: Language }) {
         body: JSON.stringify({
           title: title.trim() || t(boardLanguage, 'landing.titlePlaceholder'),
           language: boardLanguage,
+          template,
         }),
       });
-      setCreated(await createdBoard(response));
+      const board = await createdBoard(response);
+      // The share panel falls back on these when the server does not hand them out again.
+      rememberLinks(board.id, board.urls);
+      setCreated(board);
     } catch (failure) {
       setError(`${t(language, 'landing.failed')}: ${(failure as Error).message}`);
     } finally {
@@ -93,6 +102,24 @@ export function Landing({ language: initial }: { language: Language }) {
               <option value="en">English</option>
             </select>
           </label>
+          <fieldset className="field templates">
+            <legend>{ts(language, 'landing.template')}</legend>
+            {TEMPLATES.map((name) => (
+              <label key={name} className="template-choice">
+                <input
+                  type="radio"
+                  name="template"
+                  value={name}
+                  checked={template === name}
+                  onChange={() => setTemplate(name)}
+                />
+                <span>
+                  <strong>{TEMPLATE_DESCRIPTIONS[name].title[language]}</strong>
+                  <small>{TEMPLATE_DESCRIPTIONS[name].description[language]}</small>
+                </span>
+              </label>
+            ))}
+          </fieldset>
           <button type="submit" disabled={busy}>
             {busy ? t(language, 'landing.creating') : t(language, 'landing.submit')}
           </button>

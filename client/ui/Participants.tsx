@@ -2,11 +2,21 @@
 import { useState } from 'react';
 import type { Language } from '../../shared/ydoc';
 import type { Peer } from '../sync/presence';
+import { ts } from './shareStrings';
 import { t } from './strings';
 import { UserText } from './UserText';
 
 /** The participant list. */
-export function Participants({ peers, language }: { peers: readonly Peer[]; language: Language }) {
+export function Participants({
+  peers,
+  language,
+  onFollow,
+}: {
+  peers: readonly Peer[];
+  language: Language;
+  /** Follows a person's viewport; absent, no Follow buttons. */
+  onFollow?: (peer: Peer) => void;
+}) {
   const [open, setOpen] = useState(false);
   const label = `${t(language, 'presence.participants')}: ${peers.length}`;
   return (
@@ -42,6 +52,19 @@ export function Participants({ peers, language }: { peers: readonly Peer[]; lang
                   )}{' '}
                   · {t(language, 'presence.online')}
                 </span>
+                {onFollow && !peer.self && (
+                  <button
+                    type="button"
+                    className="secondary follow-button"
+                    aria-label={`${ts(language, 'follow.person')}: ${peer.name}`}
+                    onClick={() => {
+                      onFollow(peer);
+                      setOpen(false);
+                    }}
+                  >
+                    {ts(language, 'follow.person')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import type { ConnectionStatus, Role } from '../sync/connection';
 import type { Peer } from '../sync/presence';
 import { ExportMenu } from './ExportMenu';
 import { Participants } from './Participants';
+import { ts } from './shareStrings';
 import { t } from './strings';
 import { UserText } from './UserText';
 
@@ -16,13 +17,27 @@ interface TopBarProps {
   /** The side panel that is open: the outline, the insights, or none. */
   panel: SidePanel;
   onTogglePanel(panel: Exclude<SidePanel, null>): void;
+  /** Opens the share & control panel (the facilitator's only). */
+  onShare?: () => void;
+  /** Follows someone from the participant list. */
+  onFollow?: (peer: Peer) => void;
 }
 
 /** The side panels; one is open at a time so the canvas keeps its room. */
 export type SidePanel = 'outline' | 'insights' | null;
 
 /** The board's header. */
-export function TopBar({ editor, snapshot, role, status, peers, panel, onTogglePanel }: TopBarProps) {
+export function TopBar({
+  editor,
+  snapshot,
+  role,
+  status,
+  peers,
+  panel,
+  onTogglePanel,
+  onShare,
+  onFollow,
+}: TopBarProps) {
   const { language, readOnly } = snapshot;
   return (
     <header className="topbar">
@@ -41,7 +56,12 @@ export function TopBar({ editor, snapshot, role, status, peers, panel, onToggleP
         {t(language, `status.${status}`)}
       </span>
       <div className="spacer" />
-      <Participants peers={peers} language={language} />
+      <Participants peers={peers} language={language} onFollow={onFollow} />
+      {onShare && (
+        <button type="button" onClick={onShare}>
+          {ts(language, 'share.open')}
+        </button>
+      )}
       {!readOnly && (
         <>
           <button
