@@ -47,7 +47,6 @@ export function ItemMenu({ editor, snapshot, itemId, at, onLink, onClose, extra 
     [t(language, 'action.front'), () => editor.bringToFront()],
     [t(language, 'action.back'), () => editor.sendToBack()],
     [t(language, 'action.delete'), () => editor.deleteSelection()],
-    ...extra,
   ];
   return (
     <div

@@ -136,9 +136,19 @@ async function main(): Promise<void> {
         const res = await fetch(
           `${server.http}/api/boards/${board.id}/export?format=${format}&token=${board.tokens.viewer}`,
         );
-        await res.arrayBuffer();
-        if (res.status >= 500) stats.exports.serverErrors.push(`${format}: ${res.status}`);
-        else stats.exports.ok += 1;
+        const body = Buffer.from(await res.arrayBuffer());
+        if (res.status >= 500) {
+          // The server's own words (a JSON error) and what it logged about failed work.
+          const logged = server
+            .output()
+            .split('\n')
+            .filter((line) => /"level":"error"/.test(line))
+            .slice(-3)
+            .join('\n  ');
+          stats.exports.serverErrors.push(
+            `${format}: ${res.status} ${body.toString('utf8', 0, 300)}\n  ${logged}`,
+          );
+        } else stats.exports.ok += 1;
       } catch {
         stats.exports.interrupted += 1; // killed mid-request
       }
