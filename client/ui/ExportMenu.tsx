@@ -30,6 +30,7 @@ export function ExportMenu({ language, role }: { language: Language; role: Role 
     setState({ phase: 'working', format, progress: null });
     try {
       const name = await downloadExport(format, {
+        language,
         onProgress: (progress) => setState({ phase: 'working', format, progress }),
       });
       setState({ phase: 'done', name });

@@ -154,7 +154,7 @@ export function SnapshotsPanel({ language, onClose }: { language: Language; onCl
                     const format = event.target.value as (typeof EXPORT_CHOICES)[number]['format'];
                     void act(async () =>
                       tf(language, 'export.done', {
-                        name: await downloadExport(format, { snapshot: snapshot.id }),
+                        name: await downloadExport(format, { snapshot: snapshot.id, language }),
                       }),
                     );
                   }}

@@ -5,6 +5,7 @@
  *   await downloadExport('png', { onProgress: (p) => show(p) });
  */
 
+import type { Language } from '../../shared/ydoc';
 import { boardLinks, errorMessage } from './apiAnswer';
 import type { StringKey } from './strings';
 
@@ -59,11 +60,13 @@ export type Progress = number | null;
 /** Downloads an export of the board (or of a snapshot) as a file; resolves with its name. */
 export async function downloadExport(
   format: ExportFormat,
-  options: { snapshot?: string; onProgress?: (progress: Progress) => void } = {},
+  options: { snapshot?: string; language?: Language; onProgress?: (progress: Progress) => void } = {},
 ): Promise<string> {
   options.onProgress?.(null);
   const query = new URLSearchParams({ format });
   if (options.snapshot) query.set('snapshot', options.snapshot);
+  // The report speaks the language of whoever exports it, whatever the board's.
+  if (options.language) query.set('language', options.language);
   const res = await request(`/export?${query}`);
   const total = Number(res.headers.get('content-length')) || 0;
   const chunks: Uint8Array[] = [];
