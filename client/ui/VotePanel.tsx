@@ -69,7 +69,7 @@ export function VotePanel({ facilitation, snapshot, editorSnapshot, role, onSele
       {voting && !voting.revealed && <p className="hint">{t(language, 'vote.secret')}</p>}
       {canVote && ballot && (
         <p className="vote-left" role="status">
-          {tf(language, 'vote.left', { n: ballot.left })}
+          {tf(language, ballot.left === 1 ? 'vote.left.one' : 'vote.left', { n: ballot.left })}
         </p>
       )}
       {canVote &&

@@ -38,7 +38,9 @@ export function VoteRanking({
                 <button type="button" className="link-button" onClick={() => onSelect(itemId)}>
                   <UserText text={item.text.trim() || d(language, `kind.${item.kind}` as never)} />
                 </button>
-                <span className="vote-count">{tf(language, 'vote.dots', { n: dots })}</span>
+                <span className="vote-count">
+                  {tf(language, dots === 1 ? 'vote.dots.one' : 'vote.dots', { n: dots })}
+                </span>
               </li>
             );
           })}

@@ -141,7 +141,7 @@ describe.runIf(browserAvailable())('facilitation in Chromium', () => {
     };
     await pick(late, 'Dyke walk', false);
     await panel(late).getByRole('button', { name: 'Add a dot' }).click();
-    await panel(late).getByText('1 dots left').waitFor();
+    await panel(late).getByText('1 dot left').waitFor();
     await pick(late, 'Rain barrels', false);
     await late.keyboard.press('d');
     await panel(late).getByText('0 dots left').waitFor();
@@ -156,7 +156,7 @@ describe.runIf(browserAvailable())('facilitation in Chromium', () => {
     // The tablet places two dots by touch on one card.
     await pick(tablet, 'Dyke walk', true);
     await panel(tablet).getByRole('button', { name: 'Add a dot' }).tap();
-    await panel(tablet).getByText('1 dots left').waitFor();
+    await panel(tablet).getByText('1 dot left').waitFor();
     // The second through the card's own menu (a long press on a tablet, a right click here).
     const card = await itemCenter(tablet, wins[0]!);
     await tablet.mouse.click(card.x, card.y, { button: 'right' });
