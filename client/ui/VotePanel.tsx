@@ -10,7 +10,7 @@ import type { EditorSnapshot } from '../editor/editor';
 import type { Facilitation, FacilitationSnapshot } from '../editor/facilitation';
 import type { Role } from '../sync/connection';
 import { isTyping } from './keyboard';
-import { d, t, tf } from './strings';
+import { d, t, tf, tn } from './strings';
 import { UserText } from './UserText';
 import { VoteOpenForm } from './VoteOpenForm';
 import { VoteRanking } from './VoteRanking';
@@ -69,7 +69,7 @@ export function VotePanel({ facilitation, snapshot, editorSnapshot, role, onSele
       {voting && !voting.revealed && <p className="hint">{t(language, 'vote.secret')}</p>}
       {canVote && ballot && (
         <p className="vote-left" role="status">
-          {tf(language, ballot.left === 1 ? 'vote.left.one' : 'vote.left', { n: ballot.left })}
+          {tn(language, 'vote.left', ballot.left)}
         </p>
       )}
       {canVote &&

@@ -1,7 +1,7 @@
 /** The revealed vote's ranking: items by dots, most first, from the board's `votes` map. */
 import { itemsById, type BoardReadModel } from '../../shared/readBoard';
 import type { Language } from '../../shared/ydoc';
-import { d, t, tf } from './strings';
+import { d, t, tn } from './strings';
 import { UserText } from './UserText';
 
 /** Dots per item, most first (ties in board order). */
@@ -38,9 +38,7 @@ export function VoteRanking({
                 <button type="button" className="link-button" onClick={() => onSelect(itemId)}>
                   <UserText text={item.text.trim() || d(language, `kind.${item.kind}` as never)} />
                 </button>
-                <span className="vote-count">
-                  {tf(language, dots === 1 ? 'vote.dots.one' : 'vote.dots', { n: dots })}
-                </span>
+                <span className="vote-count">{tn(language, 'vote.dots', dots)}</span>
               </li>
             );
           })}

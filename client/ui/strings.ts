@@ -380,6 +380,12 @@ export function tf(language: Language, key: StringKey, values: Record<string, st
   return t(language, key).replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
 }
 
+/** A count's string: the key's `.one` form for exactly one where the table has it, else the key's. */
+export function tn(language: Language, key: StringKey, n: number): string {
+  const one = `${key}.one`;
+  return tf(language, n === 1 && one in en ? (one as StringKey) : key, { n });
+}
+
 /** A domain label (kinds, statuses, mechanisms) in a language. */
 export function d(language: Language, key: LabelKey): string {
   return domainLabel(language, key);

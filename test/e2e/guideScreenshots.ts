@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createItem } from '../../shared/commands';
 import { workshopTemplate } from '../../shared/control/templates';
 import type { Language } from '../../shared/ydoc';
-import { t, tf } from '../../client/ui/strings';
+import { t, tn } from '../../client/ui/strings';
 import { ts } from '../../client/ui/shareStrings';
 import { connectSynced, type TestBoard, type TestServer } from '../server/helpers';
 import { createPageWatch, launchBrowser, openWatchedPage, startAppServer, type PageWatch } from './browser';
@@ -172,14 +172,14 @@ async function session(browser: Browser, watch: PageWatch, server: TestServer, l
     .getByRole('button', { name: t(language, 'vote.open') })
     .click();
   await vote(piet)
-    .getByText(tf(language, 'vote.left', { n: 3 }))
+    .getByText(tn(language, 'vote.left', 3))
     .waitFor();
   const dotOnCanvas = async (card: number, left: number) => {
     const at = await itemCenter(piet, wins[card]!);
     await piet.mouse.click(at.x, at.y);
     await piet.keyboard.press('d');
     await vote(piet)
-      .getByText(tf(language, 'vote.left', { n: left }))
+      .getByText(tn(language, 'vote.left', left))
       .waitFor();
     await piet.keyboard.press('Escape');
   };
@@ -196,7 +196,7 @@ async function session(browser: Browser, watch: PageWatch, server: TestServer, l
   ] as const) {
     const voter = await open(board.urls.participant, name);
     await vote(voter)
-      .getByText(tf(language, 'vote.left', { n: 3 }))
+      .getByText(tn(language, 'vote.left', 3))
       .waitFor();
     const outline = voter.getByRole('region', { name: t(language, 'outline.title') });
     if (!(await outline.isVisible()))
@@ -206,7 +206,7 @@ async function session(browser: Browser, watch: PageWatch, server: TestServer, l
       await voter.keyboard.press('d');
     }
     await vote(voter)
-      .getByText(tf(language, 'vote.left', { n: 0 }))
+      .getByText(tn(language, 'vote.left', 0))
       .waitFor();
     await voter.context().close();
   }
