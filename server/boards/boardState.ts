@@ -18,6 +18,7 @@ import { HttpError } from '../http/json';
 import type { SnapshotInfo, Storage } from '../storage/storage';
 import { isLoadProblem, migrateOrExplain, type LoadProblem } from '../sync/loadProblem';
 import type { RoomManager } from '../sync/roomManager';
+import { readRoom } from './readRoom';
 
 /** Response header naming the snapshot an export was made from when the board itself cannot be read. */
 export const SNAPSHOT_HEADER = 'X-Olievlek-Snapshot';
@@ -35,21 +36,12 @@ export class BoardUnreadableError extends HttpError {
 }
 
 /** The whole content document of a board as one Yjs update. */
-export async function boardState(
+export function boardState(
   storage: Storage,
   rooms: RoomManager | null,
   boardId: string,
 ): Promise<Uint8Array> {
-  const room = rooms?.peek(boardId);
-  if (room && !room.isClosing) {
-    try {
-      return await room.read((doc) => Y.encodeStateAsUpdate(doc));
-    } catch {
-      // It began unloading (or failed) meanwhile; what it stored is in the log.
-    }
-  }
-  const stored = await storage.load(boardId);
-  return stored.updates.length === 0 ? new Uint8Array([0, 0]) : Y.mergeUpdates([...stored.updates]);
+  return readRoom(storage, rooms, boardId, (doc) => Y.encodeStateAsUpdate(doc));
 }
 
 /** A document holding `state`, migrated to the current format (in memory only); throws BoardUnreadableError. */

@@ -6,14 +6,14 @@ import * as Y from 'yjs';
 import type { Storage } from '../storage/storage';
 import type { RoomManager } from '../sync/roomManager';
 
-/** Runs `read` on the current stored state of room `name`. */
+/** Runs `read` on the current stored state of room `name` (`rooms` null: the store only, as the CLI reads). */
 export async function readRoom<T>(
   storage: Storage,
-  rooms: RoomManager,
+  rooms: RoomManager | null,
   name: string,
   read: (doc: Y.Doc) => T,
 ): Promise<T> {
-  const room = rooms.peek(name);
+  const room = rooms?.peek(name);
   if (room && !room.isClosing) {
     try {
       return await room.read(read);

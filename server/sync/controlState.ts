@@ -1,7 +1,8 @@
 /**
  * A board's facilitation state as the server judges writes by it: the control document's read
- * model (shared/control/readControl.ts), kept current by observing the document. Each time the
- * board becomes locked the epoch goes up, so a participant is told about each lock once.
+ * model (shared/control/readControl.ts), read again lazily after the document changed, so a
+ * burst of control changes costs one read, at the next judgement. Each time the board becomes
+ * locked the epoch goes up, so a participant is told about each lock once.
  */
 import type * as Y from 'yjs';
 import { getControl, readControl, type ControlReadModel } from '../../shared/control/readControl';
@@ -9,46 +10,45 @@ import { getControl, readControl, type ControlReadModel } from '../../shared/con
 /** The live control state of one board. */
 export class ControlState {
   private current: ControlReadModel;
-  private epoch = 0;
+  private epoch: number;
   private stale = false;
 
-  constructor(doc: Y.Doc) {
+  constructor(private readonly doc: Y.Doc) {
     this.current = readControl(doc);
-    if (this.current.locked) this.epoch = 1;
-    // Read again lazily: a burst of control changes costs one read, at the next judgement.
+    this.epoch = this.current.locked ? 1 : 0;
     getControl(doc).observeDeep(() => {
       this.stale = true;
     });
-    this.read = () => {
-      if (!this.stale) return this.current;
-      const wasLocked = this.current.locked;
-      this.current = readControl(doc);
-      this.stale = false;
-      if (this.current.locked && !wasLocked) this.epoch += 1;
-      return this.current;
-    };
   }
-
-  private readonly read: () => ControlReadModel;
 
   /** The validated control document as it is now. */
   get model(): ControlReadModel {
-    return this.read();
+    return this.refresh();
   }
 
   /** True while participants are read-only on the content document. */
   get locked(): boolean {
-    return this.read().locked;
+    return this.model.locked;
   }
 
   /** Goes up by one every time the board becomes locked. */
   get lockEpoch(): number {
-    this.read();
+    this.refresh();
     return this.epoch;
   }
 
   /** Items participants may not change. */
   get lockedItems(): ReadonlySet<string> {
-    return this.read().lockedItems;
+    return this.model.lockedItems;
+  }
+
+  private refresh(): ControlReadModel {
+    if (this.stale) {
+      const wasLocked = this.current.locked;
+      this.current = readControl(this.doc);
+      this.stale = false;
+      if (this.current.locked && !wasLocked) this.epoch += 1;
+    }
+    return this.current;
   }
 }
