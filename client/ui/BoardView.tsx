@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Editor } from '../editor/editor';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { crossingBadges, pathHighlight } from '../canvas/highlight';
+import { paintedTexts } from '../canvas/render/paintedTexts';
 import type { Point } from '../../shared/geometry';
 import type { BoardConnection, ConnectionStatus, Role } from '../sync/connection';
 import { DotsLayer } from './DotsLayer';
@@ -133,6 +134,8 @@ export function BoardView({
     (window as unknown as { olievlek?: unknown }).olievlek = {
       snapshot: () => editor.getSnapshot(),
       highlighted: () => (highlight ? { items: [...highlight.items], links: [...highlight.links] } : null),
+      // The text lines the canvas paints for the items in view (tests check what it shows).
+      paintedTexts: () => paintedTexts(editor.getSnapshot()),
     };
   }, [editor, highlight]);
 
@@ -209,8 +212,10 @@ export function BoardView({
         <main className="stage-wrap" aria-label={t(language, 'canvas.label')}>
           <p className="visually-hidden">{t(language, 'canvas.help')}</p>
           <BoardCanvas
+            editor={editor}
             board={snapshot.board}
-            viewport={snapshot.viewport}
+            width={snapshot.viewport.width}
+            height={snapshot.viewport.height}
             selection={snapshot.selection}
             selectedLink={snapshot.selectedLink}
             tool={snapshot.tool}
@@ -219,18 +224,7 @@ export function BoardView({
             highlight={highlight}
             badges={badges}
             lockedItems={control.control.lockedItems}
-            onViewport={editor.setViewport}
             onResizeViewport={editor.resizeViewport}
-            onSelect={editor.select}
-            onToggle={editor.toggleSelected}
-            onMarquee={editor.selectInRect}
-            onClearSelection={editor.clearSelection}
-            onCreate={(kind, at) => editor.createItem(kind, at)}
-            onMove={editor.moveItems}
-            onResize={editor.resizeItem}
-            onEdit={(id) => editor.startEditing(id)}
-            onLink={editor.requestLink}
-            onSelectLink={editor.selectLink}
             onCursor={presence.moveCursor}
             onItemMenu={(itemId, at) => {
               if (!snapshot.readOnly) setMenu({ itemId, at });

@@ -1,0 +1,234 @@
+/**
+ * The static board as one offscreen bitmap: the screen plus a margin on every side, painted at
+ * the current zoom. A pan only moves where the bitmap is copied to the screen, until the view
+ * leaves the margin; an edit repaints only the rectangles it changed; a zoom repaints (while
+ * the zoom keeps changing, the old bitmap is scaled and the repaint waits for it to settle).
+ */
+import type { Rect } from '../../../shared/geometry';
+import type { BoardReadModel } from '../../../shared/readBoard';
+import type { Viewport } from '../../editor/viewport';
+import { dirtyRects, mergeRects, type SceneState } from './dirty';
+import { createCanvas, type ItemCache } from './itemCache';
+import { paintScene, type SceneOptions } from './scene';
+
+/** Screen pixels painted beyond each edge, so a pan of that much needs no repaint. */
+const MARGIN_CSS_PX = 320;
+/** Zoom changes closer together than this are one continuous zoom. */
+const CONTINUOUS_MS = 250;
+/** How long after the last zoom step the scaled bitmap is replaced by a sharp one. */
+const SETTLE_MS = 180;
+
+interface Painted extends SceneState {
+  readonly offsetX: number;
+  readonly offsetY: number;
+  readonly zoom: number;
+  readonly dpr: number;
+  readonly width: number;
+  readonly height: number;
+  readonly margin: number;
+}
+
+/** What a repaint cost, for tests and the benchmark. */
+export interface SceneStats {
+  fullPaints: number;
+  partialPaints: number;
+  blits: number;
+}
+
+function sameLook(a: SceneOptions, b: SceneOptions): boolean {
+  return (
+    a.language === b.language &&
+    a.detail === b.detail &&
+    a.captions === b.captions &&
+    sameHighlight(a.highlight, b.highlight)
+  );
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
+function sameHighlight(a: SceneOptions['highlight'], b: SceneOptions['highlight']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return sameSet(a.items, b.items) && sameSet(a.links, b.links);
+}
+
+/** Creates the scene cache; `onSettle` asks for one more draw once a continuous zoom stops. */
+export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
+  let canvas: HTMLCanvasElement | OffscreenCanvas | null = null;
+  let ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null = null;
+  let painted: Painted | null = null;
+  let lastZoom = NaN;
+  let lastZoomAt = -Infinity;
+  let settle: ReturnType<typeof setTimeout> | null = null;
+  let sharpen = false;
+  const stats: SceneStats = { fullPaints: 0, partialPaints: 0, blits: 0 };
+
+  /** Board transform into the cache bitmap for a camera. */
+  const boardTransform = (p: Painted) => {
+    const s = p.zoom * p.dpr;
+    ctx?.setTransform(s, 0, 0, s, p.offsetX * p.dpr + p.margin, p.offsetY * p.dpr + p.margin);
+  };
+
+  const regionOf = (p: Painted): Rect => ({
+    x: (-p.margin / p.dpr - p.offsetX) / p.zoom,
+    y: (-p.margin / p.dpr - p.offsetY) / p.zoom,
+    w: (p.width + (2 * p.margin) / p.dpr) / p.zoom,
+    h: (p.height + (2 * p.margin) / p.dpr) / p.zoom,
+  });
+
+  const paintFull = (camera: Viewport, dpr: number, state: SceneState) => {
+    const margin = Math.round(MARGIN_CSS_PX * dpr);
+    const w = Math.ceil(camera.width * dpr) + 2 * margin;
+    const h = Math.ceil(camera.height * dpr) + 2 * margin;
+    if (!canvas || canvas.width !== w || canvas.height !== h) {
+      canvas = createCanvas(w, h);
+      ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    }
+    if (!ctx) return;
+    const next: Painted = {
+      ...state,
+      offsetX: camera.offsetX,
+      offsetY: camera.offsetY,
+      zoom: camera.zoom,
+      dpr,
+      width: camera.width,
+      height: camera.height,
+      margin,
+    };
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    boardTransform(next);
+    paintScene(ctx, state.board, regionOf(next), camera.zoom * dpr, itemCache, state.options);
+    painted = next;
+    stats.fullPaints++;
+  };
+
+  /** Repaints board rectangles, each snapped to whole device pixels so no seams show. */
+  const paintRects = (p: Painted, rects: readonly Rect[]) => {
+    if (!ctx || !canvas) return;
+    const s = p.zoom * p.dpr;
+    for (const r of rects) {
+      const x0 = Math.max(0, Math.floor(r.x * s + p.offsetX * p.dpr + p.margin));
+      const y0 = Math.max(0, Math.floor(r.y * s + p.offsetY * p.dpr + p.margin));
+      const x1 = Math.min(canvas.width, Math.ceil((r.x + r.w) * s + p.offsetX * p.dpr + p.margin));
+      const y1 = Math.min(canvas.height, Math.ceil((r.y + r.h) * s + p.offsetY * p.dpr + p.margin));
+      if (x1 <= x0 || y1 <= y0) continue;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.beginPath();
+      ctx.rect(x0, y0, x1 - x0, y1 - y0);
+      ctx.clip();
+      ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+      boardTransform(p);
+      const region = {
+        x: (x0 - p.margin - p.offsetX * p.dpr) / s,
+        y: (y0 - p.margin - p.offsetY * p.dpr) / s,
+        w: (x1 - x0) / s,
+        h: (y1 - y0) / s,
+      };
+      paintScene(ctx, p.board, region, s, itemCache, p.options);
+      ctx.restore();
+    }
+    stats.partialPaints++;
+  };
+
+  const scheduleSettle = () => {
+    if (settle) clearTimeout(settle);
+    settle = setTimeout(() => {
+      settle = null;
+      sharpen = true;
+      onSettle();
+    }, SETTLE_MS);
+  };
+
+  return {
+    stats,
+    /**
+     * Draws the scene for `camera` into `target` (a context the size of the screen in device
+     * pixels, any transform), repainting the cache only as much as needed.
+     */
+    draw(
+      target: CanvasRenderingContext2D,
+      camera: Viewport,
+      dpr: number,
+      board: BoardReadModel,
+      options: SceneOptions,
+    ): void {
+      const now = performance.now();
+      if (camera.zoom !== lastZoom) {
+        const continuous = now - lastZoomAt < CONTINUOUS_MS;
+        lastZoom = camera.zoom;
+        lastZoomAt = now;
+        if (continuous && painted && canvas && !sharpen) {
+          // Mid-zoom: stretch what is there; a sharp repaint follows when the zoom rests.
+          const k = camera.zoom / painted.zoom;
+          target.save();
+          target.setTransform(1, 0, 0, 1, 0, 0);
+          target.imageSmoothingEnabled = true;
+          target.drawImage(
+            canvas,
+            (-painted.margin - painted.offsetX * dpr) * k + camera.offsetX * dpr,
+            (-painted.margin - painted.offsetY * dpr) * k + camera.offsetY * dpr,
+            canvas.width * k,
+            canvas.height * k,
+          );
+          target.restore();
+          scheduleSettle();
+          return;
+        }
+      }
+      sharpen = false;
+      const state: SceneState = { board, options };
+      const shiftX = painted ? (camera.offsetX - painted.offsetX) * dpr : 0;
+      const shiftY = painted ? (camera.offsetY - painted.offsetY) * dpr : 0;
+      if (
+        !painted ||
+        painted.zoom !== camera.zoom ||
+        painted.dpr !== dpr ||
+        painted.width !== camera.width ||
+        painted.height !== camera.height ||
+        Math.abs(shiftX) > painted.margin ||
+        Math.abs(shiftY) > painted.margin ||
+        !sameLook(painted.options, options)
+      ) {
+        paintFull(camera, dpr, state);
+      } else if (painted.board !== board || painted.options !== options) {
+        const rects = mergeRects(dirtyRects(painted, state));
+        const region = regionOf(painted);
+        const area = rects.reduce((sum, r) => sum + r.w * r.h, 0);
+        painted = { ...painted, board, options };
+        if (area > region.w * region.h * 0.6) paintFull(camera, dpr, state);
+        else if (rects.length) paintRects(painted, rects);
+      }
+      const p = painted;
+      if (!p || !canvas) return;
+      target.save();
+      target.setTransform(1, 0, 0, 1, 0, 0);
+      target.drawImage(
+        canvas,
+        Math.round((camera.offsetX - p.offsetX) * dpr) - p.margin,
+        Math.round((camera.offsetY - p.offsetY) * dpr) - p.margin,
+      );
+      target.restore();
+      stats.blits++;
+    },
+    /** Forgets the bitmap: the next draw paints everything. */
+    invalidate() {
+      painted = null;
+    },
+    dispose() {
+      if (settle) clearTimeout(settle);
+      canvas = null;
+      ctx = null;
+      painted = null;
+    },
+  };
+}
+
+/** The scene cache's type. */
+export type SceneCache = ReturnType<typeof createSceneCache>;
