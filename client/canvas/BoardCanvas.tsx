@@ -15,8 +15,9 @@ import type { ToolHost, ToolPointer } from '../editor/tools/types';
 import { screenToBoard } from '../editor/viewport';
 import { createDriver } from './driver';
 import type { CrossingBadge, Highlight } from './highlight';
-import { applyGrid } from './render/grid';
 import { createRenderer } from './render/renderer';
+import { MARGIN_CSS_PX } from './render/sceneCache';
+import { CANVAS_BACKGROUND } from './theme';
 import { useSpaceHeld } from './useSpaceHeld';
 
 /** What the canvas shows and what it reports. */
@@ -118,11 +119,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
   // The camera and the gesture state move without React: each change redraws the shapes.
   useEffect(() => {
-    const element = container.current;
-    const onCamera = () => {
-      if (element) applyGrid(element, driver.camera.get());
-      renderer.redraw();
-    };
+    const onCamera = () => renderer.cameraMoved();
     const onInteraction = () => {
       renderer.redraw();
       cursor();
@@ -244,8 +241,14 @@ export function BoardCanvas(props: BoardCanvasProps) {
   }, [driver, space.ref]);
 
   return (
-    <div ref={container} className="canvas">
-      <Stage width={props.width} height={props.height} listening={false}>
+    <div ref={container} className="canvas" style={{ background: CANVAS_BACKGROUND, overflow: 'hidden' }}>
+      {/* The layers reach a margin beyond every edge: a pan moves them, the cache fills them. */}
+      <Stage
+        width={props.width + 2 * MARGIN_CSS_PX}
+        height={props.height + 2 * MARGIN_CSS_PX}
+        listening={false}
+        style={{ position: 'absolute', left: -MARGIN_CSS_PX, top: -MARGIN_CSS_PX }}
+      >
         <Layer ref={sceneLayer} listening={false}>
           <Shape sceneFunc={drawScene} listening={false} perfectDrawEnabled={false} />
         </Layer>

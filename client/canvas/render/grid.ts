@@ -1,27 +1,36 @@
 /**
- * The dot grid as the canvas element's CSS background: one gradient tile the browser repeats,
- * moved and scaled from the camera on every frame, so the grid costs no canvas drawing at all.
- * The spacing doubles as the zoom falls, so the dots never turn into noise.
+ * The dot grid, painted into the scene cache under the items: it moves with the cached bitmap
+ * on a pan, so it costs nothing per frame. The spacing doubles as the zoom falls, so the
+ * dots never turn into noise.
  */
-import type { Viewport } from '../../editor/viewport';
+import type { Rect } from '../../../shared/geometry';
 import { CANVAS_BACKGROUND, GRID_DOT } from '../theme';
 
 /** Board units between dots at full size. */
 const SPACING = 40;
 /** Dots closer than this many screen pixels are thinned out. */
 const MIN_GAP_PX = 24;
+/** Half a dot's side in screen pixels. */
+const DOT_PX = 1.4;
 
-/** Sets the grid background of `element` for a camera. */
-export function applyGrid(element: HTMLElement, camera: Viewport): void {
+/** Fills `region` (board units, under a board transform at `zoom`) with the background and its dots. */
+export function paintGrid(
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  region: Rect,
+  zoom: number,
+): void {
+  ctx.fillStyle = CANVAS_BACKGROUND;
+  ctx.fillRect(region.x, region.y, region.w, region.h);
   let spacing = SPACING;
-  while (spacing * camera.zoom < MIN_GAP_PX) spacing *= 2;
-  const tile = spacing * camera.zoom;
-  // The dot sits in the tile's centre, so the tile starts half a tile before each grid point.
-  const x = (((camera.offsetX - tile / 2) % tile) + tile) % tile;
-  const y = (((camera.offsetY - tile / 2) % tile) + tile) % tile;
-  const style = element.style;
-  style.backgroundColor = CANVAS_BACKGROUND;
-  style.backgroundImage = `radial-gradient(circle at center, ${GRID_DOT} 1.4px, transparent 1.6px)`;
-  style.backgroundSize = `${tile}px ${tile}px`;
-  style.backgroundPosition = `${x}px ${y}px`;
+  while (spacing * zoom < MIN_GAP_PX) spacing *= 2;
+  const r = DOT_PX / zoom;
+  ctx.fillStyle = GRID_DOT;
+  ctx.beginPath();
+  const startX = Math.floor(region.x / spacing) * spacing;
+  const startY = Math.floor(region.y / spacing) * spacing;
+  for (let x = startX; x <= region.x + region.w + spacing; x += spacing) {
+    for (let y = startY; y <= region.y + region.h + spacing; y += spacing)
+      ctx.rect(x - r, y - r, 2 * r, 2 * r);
+  }
+  ctx.fill();
 }

@@ -99,11 +99,12 @@ function arrow(
   ctx.fill();
 }
 
-/** Draws the overlay for `camera` into a screen-sized context (device pixels, any transform). */
+/** Draws the overlay for `camera` into a layer context whose (0,0) is `origin` CSS pixels up and left of the screen's. */
 export function drawOverlay(
   ctx: CanvasRenderingContext2D,
   camera: Viewport,
   dpr: number,
+  origin: number,
   input: OverlayInput,
   cache: ItemCache,
 ): void {
@@ -111,7 +112,14 @@ export function drawOverlay(
   const zoom = camera.zoom;
   const byId = itemsById(board);
   ctx.save();
-  ctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, camera.offsetX * dpr, camera.offsetY * dpr);
+  ctx.setTransform(
+    zoom * dpr,
+    0,
+    0,
+    zoom * dpr,
+    (camera.offsetX + origin) * dpr,
+    (camera.offsetY + origin) * dpr,
+  );
 
   const drag = interaction.drag;
   const shift = (item: BoardItem) => (drag?.ids.has(item.id) ? moved(item, drag.dx, drag.dy) : item);

@@ -12,7 +12,7 @@ import type { CrossingBadge, Highlight } from '../highlight';
 import { createItemCache } from './itemCache';
 import { drawOverlay } from './overlay';
 import { captionLevel, LOW_DETAIL_ZOOM, type SceneOptions } from './scene';
-import { createSceneCache } from './sceneCache';
+import { createSceneCache, MARGIN_CSS_PX } from './sceneCache';
 
 /** What React passes down on every render. */
 export interface RenderState {
@@ -58,7 +58,28 @@ export function createRenderer() {
   const scene = createSceneCache(items, () => sceneLayer?.batchDraw());
   let sources: LiveSources | null = null;
   let state: RenderState | null = null;
+  let placed = '';
+  /** Moves the scene layer's canvas; the compositor shows the pan without a repaint. */
+  /** Redraws the overlay when it shows something; an empty one is hidden, so nothing composites it. */
+  const refreshOverlay = () => {
+    const shown = overlayHasContent();
+    if (shown) overlayLayer?.batchDraw();
+    if (shown !== overlayShown) overlayLayer?.visible(shown);
+    overlayShown = shown;
+  };
+  const place = (shift: { x: number; y: number }) => {
+    const transform = shift.x || shift.y ? `translate(${shift.x}px, ${shift.y}px)` : '';
+    if (!sceneLayer || transform === placed) return;
+    sceneLayer.getNativeCanvasElement().style.transform = transform;
+    placed = transform;
+  };
   let memo: { key: readonly unknown[]; value: SceneOptions } | null = null;
+  // An empty overlay that stays empty is not redrawn: clearing it would still cost an upload.
+  let overlayShown = true;
+  const overlayHasContent = () => {
+    const i = sources?.interaction.get();
+    return (state?.selection.length ?? 0) > 0 || !!(i?.drag || i?.resize || i?.marquee || i?.linkDraft);
+  };
 
   /** Scene options that keep their identity while nothing in them changed. */
   const options = (s: RenderState, live: LiveSources): SceneOptions => {
@@ -87,6 +108,8 @@ export function createRenderer() {
     /** Konva layer refs. */
     sceneLayer: (layer: Konva.Layer | null) => {
       sceneLayer = layer;
+      // Its own compositing layer: moving it repaints nothing else.
+      if (layer) layer.getNativeCanvasElement().style.willChange = 'transform';
     },
     overlayLayer: (layer: Konva.Layer | null) => {
       overlayLayer = layer;
@@ -110,6 +133,7 @@ export function createRenderer() {
         nativeContext(context),
         sources.camera.get(),
         pixelRatio(shape),
+        MARGIN_CSS_PX,
         {
           board: state.board,
           selection: state.selection,
@@ -131,9 +155,23 @@ export function createRenderer() {
       callbacks?.onItemMenu(id, at);
     },
     /** Redraws both layers on the next frame. */
+    /** The camera moved: shift the drawn scene if the cache still covers the view, else redraw it. */
+    cameraMoved(): void {
+      const layer = sceneLayer;
+      if (!layer || !state || !sources) return;
+      const shift = scene.shift(
+        sources.camera.get(),
+        layer.getCanvas().getPixelRatio(),
+        state.board,
+        options(state, sources),
+      );
+      if (shift) place(shift);
+      else layer.batchDraw();
+      refreshOverlay();
+    },
+    /** Something React passed may have changed: the same as a camera move (unchanged state only shifts). */
     redraw(): void {
-      sceneLayer?.batchDraw();
-      overlayLayer?.batchDraw();
+      this.cameraMoved();
     },
     /** Scene cache counters, for tests and the benchmark. */
     stats: scene.stats,

@@ -1,18 +1,21 @@
 /**
- * The static board as one offscreen bitmap: the screen plus a margin on every side, painted at
- * the current zoom. A pan only moves where the bitmap is copied to the screen, until the view
- * leaves the margin; an edit repaints only the rectangles it changed; a zoom repaints (while
+ * The static board, grid included, as one opaque offscreen bitmap: the screen plus a margin on
+ * every side, painted at the current zoom and copied whole into the scene layer's canvas (as
+ * large, placed a margin up and left). A pan only moves that canvas with a CSS transform,
+ * until the view leaves the margin; an edit repaints only the rectangles it changed; a zoom repaints (while
  * the zoom keeps changing, the old bitmap is scaled and the repaint waits for it to settle).
  */
-import type { Rect } from '../../../shared/geometry';
+import type { Point, Rect } from '../../../shared/geometry';
 import type { BoardReadModel } from '../../../shared/readBoard';
 import type { Viewport } from '../../editor/viewport';
 import { dirtyRects, mergeRects, type SceneState } from './dirty';
+import { CANVAS_BACKGROUND } from '../theme';
+import { paintGrid } from './grid';
 import { createCanvas, type ItemCache } from './itemCache';
 import { paintScene, type SceneOptions } from './scene';
 
 /** Screen pixels painted beyond each edge, so a pan of that much needs no repaint. */
-const MARGIN_CSS_PX = 320;
+export const MARGIN_CSS_PX = 320;
 /** Zoom changes closer together than this are one continuous zoom. */
 const CONTINUOUS_MS = 250;
 /** How long after the last zoom step the scaled bitmap is replaced by a sharp one. */
@@ -26,6 +29,14 @@ interface Painted extends SceneState {
   readonly width: number;
   readonly height: number;
   readonly margin: number;
+}
+
+/** The CSS translation that shows `camera` from a bitmap painted for another offset, snapped to device pixels. */
+function shiftOf(p: Painted, camera: Viewport): Point {
+  return {
+    x: Math.round((camera.offsetX - p.offsetX) * p.dpr) / p.dpr,
+    y: Math.round((camera.offsetY - p.offsetY) * p.dpr) / p.dpr,
+  };
 }
 
 /** What a repaint cost, for tests and the benchmark. */
@@ -87,7 +98,8 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
     const h = Math.ceil(camera.height * dpr) + 2 * margin;
     if (!canvas || canvas.width !== w || canvas.height !== h) {
       canvas = createCanvas(w, h);
-      ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+      ctx = canvas.getContext('2d', { alpha: false }) as
+        CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
     }
     if (!ctx) return;
     const next: Painted = {
@@ -100,10 +112,10 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
       height: camera.height,
       margin,
     };
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
     boardTransform(next);
-    paintScene(ctx, state.board, regionOf(next), camera.zoom * dpr, itemCache, state.options);
+    const region = regionOf(next);
+    paintGrid(ctx, region, camera.zoom);
+    paintScene(ctx, state.board, region, camera.zoom * dpr, itemCache, state.options);
     painted = next;
     stats.fullPaints++;
   };
@@ -123,7 +135,6 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
       ctx.beginPath();
       ctx.rect(x0, y0, x1 - x0, y1 - y0);
       ctx.clip();
-      ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
       boardTransform(p);
       const region = {
         x: (x0 - p.margin - p.offsetX * p.dpr) / s,
@@ -131,6 +142,7 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
         w: (x1 - x0) / s,
         h: (y1 - y0) / s,
       };
+      paintGrid(ctx, region, p.zoom);
       paintScene(ctx, p.board, region, s, itemCache, p.options);
       ctx.restore();
     }
@@ -149,8 +161,8 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
   return {
     stats,
     /**
-     * Draws the scene for `camera` into `target` (a context the size of the screen in device
-     * pixels, any transform), repainting the cache only as much as needed.
+     * Draws the scene for `camera` into `target` (the scene layer's context, the screen plus
+     * the margin), repainting the cache only as much as needed; returns the CSS shift to apply.
      */
     draw(
       target: CanvasRenderingContext2D,
@@ -158,7 +170,7 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
       dpr: number,
       board: BoardReadModel,
       options: SceneOptions,
-    ): void {
+    ): Point {
       const now = performance.now();
       if (camera.zoom !== lastZoom) {
         const continuous = now - lastZoomAt < CONTINUOUS_MS;
@@ -170,16 +182,19 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
           target.save();
           target.setTransform(1, 0, 0, 1, 0, 0);
           target.imageSmoothingEnabled = true;
+          const m = Math.round(MARGIN_CSS_PX * dpr);
+          target.fillStyle = CANVAS_BACKGROUND;
+          target.fillRect(0, 0, target.canvas.width, target.canvas.height);
           target.drawImage(
             canvas,
-            (-painted.margin - painted.offsetX * dpr) * k + camera.offsetX * dpr,
-            (-painted.margin - painted.offsetY * dpr) * k + camera.offsetY * dpr,
+            (-painted.margin - painted.offsetX * dpr) * k + camera.offsetX * dpr + m,
+            (-painted.margin - painted.offsetY * dpr) * k + camera.offsetY * dpr + m,
             canvas.width * k,
             canvas.height * k,
           );
           target.restore();
           scheduleSettle();
-          return;
+          return { x: 0, y: 0 };
         }
       }
       sharpen = false;
@@ -206,16 +221,25 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
         else if (rects.length) paintRects(painted, rects);
       }
       const p = painted;
-      if (!p || !canvas) return;
+      if (!p || !canvas) return { x: 0, y: 0 };
       target.save();
       target.setTransform(1, 0, 0, 1, 0, 0);
-      target.drawImage(
-        canvas,
-        Math.round((camera.offsetX - p.offsetX) * dpr) - p.margin,
-        Math.round((camera.offsetY - p.offsetY) * dpr) - p.margin,
-      );
+      target.drawImage(canvas, 0, 0);
       target.restore();
       stats.blits++;
+      return shiftOf(p, camera);
+    },
+    /**
+     * Where the drawn canvas must be moved (CSS pixels) to show `camera`, or null when the
+     * cache must be drawn again first (zoom, size or content changed, or the margin ran out).
+     */
+    shift(camera: Viewport, dpr: number, board: BoardReadModel, options: SceneOptions): Point | null {
+      const p = painted;
+      if (!p || p.zoom !== camera.zoom || p.dpr !== dpr || p.board !== board || p.options !== options)
+        return null;
+      if (p.width !== camera.width || p.height !== camera.height || settle) return null;
+      const shift = shiftOf(p, camera);
+      return Math.abs(shift.x * dpr) > p.margin || Math.abs(shift.y * dpr) > p.margin ? null : shift;
     },
     /** Forgets the bitmap: the next draw paints everything. */
     invalidate() {
