@@ -104,6 +104,21 @@ export function createRenderer() {
     return value;
   };
 
+  /** Shifts the drawn scene if the cache still covers the view and nothing changed, else redraws it. */
+  const refresh = (): void => {
+    const layer = sceneLayer;
+    if (!layer || !state || !sources) return;
+    const shift = scene.shift(
+      sources.camera.get(),
+      layer.getCanvas().getPixelRatio(),
+      state.board,
+      options(state, sources),
+    );
+    if (shift) place(shift);
+    else layer.batchDraw();
+    refreshOverlay();
+  };
+
   return {
     /** Konva layer refs. */
     sceneLayer: (layer: Konva.Layer | null) => {
@@ -156,23 +171,9 @@ export function createRenderer() {
     },
     /** Redraws both layers on the next frame. */
     /** The camera moved: shift the drawn scene if the cache still covers the view, else redraw it. */
-    cameraMoved(): void {
-      const layer = sceneLayer;
-      if (!layer || !state || !sources) return;
-      const shift = scene.shift(
-        sources.camera.get(),
-        layer.getCanvas().getPixelRatio(),
-        state.board,
-        options(state, sources),
-      );
-      if (shift) place(shift);
-      else layer.batchDraw();
-      refreshOverlay();
-    },
+    cameraMoved: refresh,
     /** Something React passed may have changed: the same as a camera move (unchanged state only shifts). */
-    redraw(): void {
-      this.cameraMoved();
-    },
+    redraw: refresh,
     /** Scene cache counters, for tests and the benchmark. */
     stats: scene.stats,
     dispose(): void {
