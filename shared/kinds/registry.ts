@@ -17,8 +17,7 @@ import { interventionKind } from './intervention';
 import { noteKind } from './note';
 import { smallWinKind } from './smallWin';
 
-/** The definition of each kind. */
-export const KINDS = {
+const definitions = {
   ambition: ambitionKind,
   smallWin: smallWinKind,
   boundary: boundaryKind,
@@ -26,7 +25,13 @@ export const KINDS = {
   intervention: interventionKind,
   note: noteKind,
   frame: frameKind,
-} as const satisfies { readonly [K in ItemKind]: KindDefinition<KindSchema> & { readonly kind: K } };
+} as const;
+
+/** The definition of each kind, each registered under its own name: this list is what makes a kind exist. */
+export const KINDS: {
+  readonly [K in keyof typeof definitions]: (typeof definitions)[K] &
+    KindDefinition<KindSchema> & { readonly kind: K };
+} = definitions;
 
 /** Each kind's zod schema, keyed by kind. */
 export type KindSchemas = { readonly [K in ItemKind]: (typeof KINDS)[K]['schema'] };
