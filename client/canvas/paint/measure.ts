@@ -6,7 +6,8 @@
 import { createItemLayouts, exportMeasure, type Measure } from '../../../shared/render/layout';
 import { FONT_FAMILY } from '../../../shared/render/theme';
 
-type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+/** A 2D context of an on-screen or offscreen canvas. */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 let context: Context2D | null | undefined;
 const widths = new Map<string, number>();
@@ -18,6 +19,20 @@ function measuringContext(): Context2D | null {
   else if (typeof document !== 'undefined') context = document.createElement('canvas').getContext('2d');
   else context = null;
   return context;
+}
+
+const normalised = new Map<string, string>();
+
+/**
+ * Sets the context's font unless it already is that font. Setting a font parses it, and the
+ * context reads it back normalised ("normal" dropped, quotes changed), so the normalised form
+ * of each font is remembered and compared instead.
+ */
+export function setFont(ctx: Context2D, font: string): void {
+  const current = ctx.font;
+  if (current === font || current === normalised.get(font)) return;
+  ctx.font = font;
+  normalised.set(font, ctx.font);
 }
 
 /** The CSS font the canvas draws text in, at a size and weight. */
@@ -33,8 +48,7 @@ export const canvasMeasure: Measure = (text, fontSize, bold) => {
   const key = `${font}|${text}`;
   const cached = widths.get(key);
   if (cached !== undefined) return cached;
-  // Setting the font parses it, so it is set only when it changes.
-  if (ctx.font !== font) ctx.font = font;
+  setFont(ctx, font);
   const width = ctx.measureText(text).width;
   if (widths.size >= MAX_CACHED) widths.clear();
   widths.set(key, width);

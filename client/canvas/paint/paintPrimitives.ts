@@ -6,10 +6,9 @@
  */
 import type { Primitive } from '../../../shared/render/primitives';
 import { arrowShape, radii } from '../../../shared/render/shapeGeometry';
-import { canvasFont } from './measure';
+import { canvasFont, setFont, type Context2D } from './measure';
 
-/** A 2D context of an on-screen or offscreen canvas. */
-export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+export type { Context2D };
 
 const SHADOW = 'rgba(29, 43, 51, 0.12)';
 const NO_DASH: number[] = [];
@@ -107,7 +106,7 @@ function paintLine(ctx: Context2D, p: Extract<Primitive, { type: 'line' }>): voi
 function paintText(ctx: Context2D, p: Extract<Primitive, { type: 'text' }>): void {
   if (p.lines.length === 0) return;
   const font = canvasFont(p.fontSize, p.bold === true);
-  if (ctx.font !== font) ctx.font = font;
+  setFont(ctx, font);
   ctx.textAlign = ALIGN[p.align ?? 'start'];
   ctx.textBaseline = 'middle';
   const spaced = p.letterSpacing !== undefined && 'letterSpacing' in ctx;
