@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { uuidv4 } from 'lib0/random';
 import { isItemKind, type ItemKind } from './itemKinds';
 import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, MIN_BOX_SIZE } from './kinds/base';
+import { kindTraits } from './kinds/registry';
 import { linkSchema, type BoardLink } from './links/link';
 import { isLinkAllowed, type LinkKind } from './links/registry';
 import { kindDefaults, parseItem, type BoardItem } from './schema';
@@ -296,9 +297,8 @@ function validLink(value: unknown): BoardLink {
 
 /** Writers keep cards clickable; readers still accept smaller ones from other programs. */
 function checkBoxSize(item: BoardItem): void {
-  if (item.kind === 'boundary') {
-    if (Math.hypot(item.w, item.h) < MIN_BOX_SIZE)
-      throw new CommandError('a boundary marker needs some length');
+  if (kindTraits(item.kind).shape === 'line') {
+    if (Math.hypot(item.w, item.h) < MIN_BOX_SIZE) throw new CommandError('a line needs some length');
   } else if (item.w < MIN_BOX_SIZE || item.h < MIN_BOX_SIZE) {
     throw new CommandError(`an item is at least ${MIN_BOX_SIZE} units wide and high`);
   }

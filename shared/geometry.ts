@@ -5,6 +5,7 @@
  *   const seg = linkSegment(from, to);                     // border to border
  *   const hit = segmentIntersection(seg.a, seg.b, p, q);   // null when they miss
  */
+import { kindTraits } from './kinds/registry';
 import type { BoardItem } from './schema';
 
 /** A point in board units. */
@@ -37,7 +38,7 @@ export function boundaryLine(item: Pick<BoardItem, 'x' | 'y' | 'w' | 'h'>): Segm
 
 /** The smallest rectangle holding an item (for a boundary marker, its line). */
 export function itemBounds(item: BoardItem): Rect {
-  if (item.kind !== 'boundary') return { x: item.x, y: item.y, w: item.w, h: item.h };
+  if (kindTraits(item.kind).shape === 'box') return { x: item.x, y: item.y, w: item.w, h: item.h };
   return rectFromPoints(item, { x: item.x + item.w, y: item.y + item.h });
 }
 
@@ -98,7 +99,7 @@ export function distanceToSegment(p: Point, s: Segment): number {
 
 /** Whether a point hits an item: inside its box, or within `tolerance` of a marker's line. */
 export function hitTest(item: BoardItem, p: Point, tolerance = 0): boolean {
-  if (item.kind === 'boundary') return distanceToSegment(p, boundaryLine(item)) <= tolerance;
+  if (kindTraits(item.kind).shape === 'line') return distanceToSegment(p, boundaryLine(item)) <= tolerance;
   return rectContains(inflateRect(itemBounds(item), tolerance), { x: p.x, y: p.y, w: 0, h: 0 });
 }
 

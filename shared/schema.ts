@@ -6,52 +6,29 @@
  *   if (result.ok) use(result.value); else report(result.reason);
  */
 import { z } from 'zod';
-import type { ItemKind } from './itemKinds';
-import { ambitionDefaults, ambitionSchema } from './kinds/ambition';
+import { ITEM_KINDS, type ItemKind } from './itemKinds';
 import type { KindDefaults } from './kinds/base';
-import { actorDefaults, actorSchema } from './kinds/actor';
-import { boundaryDefaults, boundarySchema } from './kinds/boundary';
-import { frameDefaults, frameSchema } from './kinds/frame';
-import { interventionDefaults, interventionSchema } from './kinds/intervention';
-import { noteDefaults, noteSchema } from './kinds/note';
-import { smallWinDefaults, smallWinSchema } from './kinds/smallWin';
+import { KINDS, type KindSchemas } from './kinds/registry';
 import { linkSchema, type BoardLink } from './links/link';
 
-/** Each kind's schema, keyed by kind. */
-export const itemSchemas = {
-  ambition: ambitionSchema,
-  smallWin: smallWinSchema,
-  boundary: boundarySchema,
-  actor: actorSchema,
-  intervention: interventionSchema,
-  note: noteSchema,
-  frame: frameSchema,
-} as const satisfies Record<ItemKind, z.ZodType>;
+/** Each kind's schema, keyed by kind (from the kind registry). */
+export const itemSchemas = mapKinds((kind) => KINDS[kind].schema) as KindSchemas;
 
-/** Each kind's starting size. */
-export const kindDefaults: { readonly [K in ItemKind]: KindDefaults } = {
-  ambition: ambitionDefaults,
-  smallWin: smallWinDefaults,
-  boundary: boundaryDefaults,
-  actor: actorDefaults,
-  intervention: interventionDefaults,
-  note: noteDefaults,
-  frame: frameDefaults,
-};
+/** Each kind's starting size (from the kind registry). */
+export const kindDefaults: { readonly [K in ItemKind]: KindDefaults } = mapKinds(
+  (kind) => KINDS[kind].defaults,
+);
 
-/** Schema of any item: a union discriminated on `kind`. */
-export const itemSchema = z.discriminatedUnion('kind', [
-  ambitionSchema,
-  smallWinSchema,
-  boundarySchema,
-  actorSchema,
-  interventionSchema,
-  noteSchema,
-  frameSchema,
-]);
+type AnyKindSchema = KindSchemas[ItemKind];
+
+/** Schema of any item: a union discriminated on `kind`, one member per registered kind. */
+export const itemSchema = z.discriminatedUnion(
+  'kind',
+  ITEM_KINDS.map((kind) => itemSchemas[kind]) as unknown as [AnyKindSchema, ...AnyKindSchema[]],
+);
 
 /** Any board item in plain, validated form. */
-export type BoardItem = z.infer<typeof itemSchema>;
+export type BoardItem = z.infer<AnyKindSchema>;
 
 /** The item of one kind. */
 export type ItemOfKind<K extends ItemKind> = Extract<BoardItem, { kind: K }>;
@@ -67,6 +44,10 @@ export function parseItem(value: unknown): ParseResult<BoardItem> {
 /** Validates an untrusted plain object as a link; endpoint rules are checked by readers. */
 export function parseLink(value: unknown): ParseResult<BoardLink> {
   return toResult(linkSchema.safeParse(value));
+}
+
+function mapKinds<T>(value: (kind: ItemKind) => T): { [K in ItemKind]: T } {
+  return Object.fromEntries(ITEM_KINDS.map((kind) => [kind, value(kind)])) as { [K in ItemKind]: T };
 }
 
 function toResult<T>(result: z.ZodSafeParseResult<T>): ParseResult<T> {

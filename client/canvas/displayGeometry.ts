@@ -1,29 +1,39 @@
 /**
- * Where an item really is on screen: cards grow with their text, so links, selection
- * outlines and the text editor use the displayed box, not only the stored one.
+ * Where an item really is on screen, for the Konva components still being replaced: a thin
+ * wrapper over the one shared layout (shared/render/layout.ts) measured with the canvas's fonts.
  */
+import type { ItemKind } from '../../shared/itemKinds';
+import { KINDS } from '../../shared/kinds/registry';
 import type { BoardItem } from '../../shared/schema';
-import { bodyLayout, type BodyLayout } from './kinds/common';
-import { KIND_METRICS } from './theme';
+import { canvasLayouts } from './paint/measure';
+import { displayedItem } from './paint/paintItem';
 
-/** Text placement per kind, shared with the exports so a download lays out like the canvas. */
-export { KIND_METRICS };
+/** Text placement per kind, read from the kind definitions. */
+export const KIND_METRICS = Object.fromEntries(
+  Object.values(KINDS).map((kind) => [kind.kind, kind.text]),
+) as { readonly [K in ItemKind]: (typeof KINDS)[K]['text'] };
+
+/** Text metrics of a card body. */
+export interface BodyLayout {
+  readonly lines: readonly string[];
+  readonly fontSize: number;
+  readonly top: number;
+  readonly height: number;
+}
 
 /** The body text layout of a card. */
 export function itemBody(item: BoardItem): BodyLayout {
-  const m = KIND_METRICS[item.kind];
-  return bodyLayout(item, m.top, m.fontSize, m.weight);
+  const layout = canvasLayouts.of(item);
+  const height = layout.lines.length * layout.fontSize * layout.lineHeight;
+  return { lines: layout.lines, fontSize: layout.fontSize, top: layout.top, height };
 }
 
-/** The displayed height: frames and markers keep theirs, cards grow to fit their text. */
+/** The displayed height: the shared layout's one rule. */
 export function displayHeight(item: BoardItem): number {
-  if (item.kind === 'frame' || item.kind === 'boundary') return item.h;
-  const body = itemBody(item);
-  return Math.max(item.h, body.top + body.height + KIND_METRICS[item.kind].bottom);
+  return canvasLayouts.of(item).height;
 }
 
 /** The item with its displayed height, for geometry such as link end points. */
 export function displayItem(item: BoardItem): BoardItem {
-  const h = displayHeight(item);
-  return h === item.h ? item : { ...item, h };
+  return displayedItem(item);
 }

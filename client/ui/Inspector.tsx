@@ -1,16 +1,12 @@
 /** The inspector: every kind-specific field of the selected item, or the selected link's kind and label. */
 import { allowedLinkKinds } from '../../shared/links/registry';
 import { kindLabel, linkLabel } from '../../shared/i18n';
-import { ACTOR_SPHERES } from '../../shared/kinds/actor';
-import { BOUNDARY_DIMENSIONS, BOUNDARY_TYPES } from '../../shared/kinds/boundary';
-import { INTERVENTION_ADVICE } from '../../shared/kinds/intervention';
-import { SMALL_WIN_STATUSES } from '../../shared/kinds/smallWin';
-import { MECHANISMS, type Mechanism } from '../../shared/mechanisms';
 import { itemsById } from '../../shared/readBoard';
 import type { BoardItem } from '../../shared/schema';
-import type { ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
 import type { Editor, EditorSnapshot } from '../editor/editor';
-import { d, t } from './strings';
+import { kindFields } from '../kinds/registry';
+import { t } from './strings';
 import { UserText } from './UserText';
 
 interface Props {
@@ -58,129 +54,11 @@ function ItemFields({
   item: BoardItem;
   snapshot: EditorSnapshot;
 }) {
-  const { language, readOnly } = snapshot;
-  const set = (patch: Record<string, unknown>) => editor.updateItem(item.id, patch);
-  const select = (
-    name: string,
-    value: string,
-    options: readonly string[],
-    prefix: string,
-    onChange: (v: string) => void,
-  ) => (
-    <label className="field">
-      <span>{name}</span>
-      <select value={value} disabled={readOnly} onChange={(event) => onChange(event.target.value)}>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {d(language, `${prefix}.${option}` as never)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  switch (item.kind) {
-    case 'ambition':
-      return (
-        <label className="field">
-          <span>{t(language, 'inspector.horizon')}</span>
-          <input
-            value={item.horizon ?? ''}
-            maxLength={100}
-            disabled={readOnly}
-            placeholder="2050"
-            onChange={(event) => set({ horizon: event.target.value || undefined })}
-          />
-        </label>
-      );
-    case 'smallWin':
-      return (
-        <>
-          {select(t(language, 'inspector.status'), item.status, SMALL_WIN_STATUSES, 'status', (status) =>
-            set({ status }),
-          )}
-          <fieldset className="field mechanisms" disabled={readOnly}>
-            <legend>{t(language, 'inspector.mechanisms')}</legend>
-            {MECHANISMS.map((mechanism) => (
-              <label key={mechanism} className="check">
-                <input
-                  type="checkbox"
-                  checked={item.mechanisms.includes(mechanism)}
-                  onChange={(event) => {
-                    const next: Mechanism[] = event.target.checked
-                      ? [...item.mechanisms, mechanism]
-                      : item.mechanisms.filter((m) => m !== mechanism);
-                    set({ mechanisms: MECHANISMS.filter((m) => next.includes(m)) });
-                  }}
-                />
-                {d(language, `mechanism.${mechanism}`)}
-              </label>
-            ))}
-          </fieldset>
-        </>
-      );
-    case 'boundary':
-      return (
-        <>
-          {select(
-            t(language, 'inspector.boundaryType'),
-            item.boundaryType,
-            BOUNDARY_TYPES,
-            'boundaryType',
-            (boundaryType) => set({ boundaryType }),
-          )}
-          <p className="hint">{d(language, `boundaryType.${item.boundaryType}.hint`)}</p>
-          {select(
-            t(language, 'inspector.dimension'),
-            item.dimension,
-            BOUNDARY_DIMENSIONS,
-            'dimension',
-            (dimension) => set({ dimension }),
-          )}
-          <TextField editor={editor} item={item} snapshot={snapshot} />
-        </>
-      );
-    case 'actor':
-      return select(t(language, 'inspector.sphere'), item.sphere, ACTOR_SPHERES, 'sphere', (sphere) =>
-        set({ sphere }),
-      );
-    case 'intervention':
-      return (
-        <>
-          {select(t(language, 'inspector.mechanism'), item.mechanism, MECHANISMS, 'mechanism', (mechanism) =>
-            set({ mechanism }),
-          )}
-          {select(t(language, 'inspector.advice'), item.advice, INTERVENTION_ADVICE, 'advice', (advice) =>
-            set({ advice }),
-          )}
-          <p className="hint">{d(language, `mechanism.${item.mechanism}.${item.advice}`)}</p>
-        </>
-      );
-    default:
-      return null;
-  }
-}
-
-/** A plain text field for items whose text is not edited in place (a marker's note). */
-function TextField({
-  editor,
-  item,
-  snapshot,
-}: {
-  editor: Editor;
-  item: BoardItem;
-  snapshot: EditorSnapshot;
-}) {
-  return (
-    <label className="field">
-      <span>{t(snapshot.language, 'inspector.text')}</span>
-      <input
-        value={item.text}
-        disabled={snapshot.readOnly}
-        maxLength={200}
-        onChange={(event) => editor.setText(item.id, event.target.value)}
-      />
-    </label>
-  );
+  const fields = kindFields(item.kind);
+  // Each kind's fields component is a module constant of its client file, not made during render.
+  return fields
+    ? createElement(fields, { item, editor, snapshot, set: (patch) => editor.updateItem(item.id, patch) })
+    : null;
 }
 
 function SelectionActions({ editor, snapshot }: Props) {

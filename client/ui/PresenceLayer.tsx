@@ -4,6 +4,7 @@
  * smooth cursors that arrive about 20 times a second.
  */
 import { itemBounds } from '../../shared/geometry';
+import { kindTraits } from '../../shared/kinds/registry';
 import { itemsById, type BoardReadModel } from '../../shared/readBoard';
 import { displayHeight } from '../canvas/displayGeometry';
 import { boardToScreen, type Viewport } from '../editor/viewport';
@@ -30,7 +31,7 @@ export function PresenceLayer({
           if (!item) return null;
           const bounds = itemBounds(item);
           const topLeft = boardToScreen(viewport, { x: bounds.x, y: bounds.y });
-          const height = item.kind === 'boundary' ? bounds.h : displayHeight(item);
+          const height = kindTraits(item.kind).shape === 'line' ? bounds.h : displayHeight(item);
           return (
             <div
               key={`${peer.clientId}:${id}`}

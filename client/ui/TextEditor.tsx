@@ -11,8 +11,9 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { itemsById } from '../../shared/readBoard';
 import { MAX_TEXT_LENGTH } from '../../shared/kinds/base';
-import { displayHeight, KIND_METRICS } from '../canvas/displayGeometry';
-import { CARD, FONT_FAMILY } from '../canvas/theme';
+import { kindDefinition } from '../../shared/kinds/registry';
+import { displayHeight } from '../canvas/displayGeometry';
+import { FONT_FAMILY } from '../canvas/theme';
 import type { Editor, EditorSnapshot } from '../editor/editor';
 import type { TextSession } from '../editor/textSession';
 import { boardToScreen } from '../editor/viewport';
@@ -59,11 +60,11 @@ function EditingField({
     return off;
   }, [session]);
 
-  if (!item || item.kind === 'boundary') return null;
-  const metrics = KIND_METRICS[item.kind];
+  const definition = item && kindDefinition(item.kind);
+  if (!item || !definition?.traits.editsTextInPlace) return null;
+  const metrics = definition.text;
   const topLeft = boardToScreen(viewport, { x: item.x, y: item.y });
   const zoom = viewport.zoom;
-  const frame = item.kind === 'frame';
   return (
     <textarea
       ref={field}
@@ -73,10 +74,14 @@ function EditingField({
       maxLength={MAX_TEXT_LENGTH}
       spellCheck
       style={{
-        left: topLeft.x + CARD.padding * zoom,
+        left: topLeft.x + metrics.left * zoom,
         top: topLeft.y + metrics.top * zoom,
-        width: (item.w - 2 * CARD.padding) * zoom,
-        height: frame ? 40 * zoom : (displayHeight(item) - metrics.top - metrics.bottom / 2) * zoom,
+        width: (item.w - 2 * metrics.left) * zoom,
+        // A title of fixed lines gets room for them; a growing card the room its text has.
+        height:
+          (metrics.maxLines !== undefined
+            ? metrics.maxLines * metrics.fontSize * metrics.lineHeight + 4
+            : displayHeight(item) - metrics.top - metrics.bottom / 2) * zoom,
         fontSize: metrics.fontSize * zoom,
         fontWeight: metrics.weight,
         fontFamily: FONT_FAMILY,

@@ -4,11 +4,11 @@
  * item at the centre of the screen right away, so no pointer is ever needed.
  */
 import type { MouseEvent } from 'react';
-import { ITEM_KINDS, type ItemKind } from '../../shared/itemKinds';
+import type { ItemKind } from '../../shared/itemKinds';
 import { kindLabel } from '../../shared/i18n';
 import type { Editor, EditorSnapshot } from '../editor/editor';
 import { ToolIcon } from './icons';
-import { KIND_SHORTCUTS } from './keyboard';
+import { CLIENT_KINDS, TOOLBAR_KINDS } from '../kinds/registry';
 import { t } from './strings';
 
 interface ToolbarProps {
@@ -42,14 +42,14 @@ export function Toolbar({ editor, snapshot, onOpenLinkDialog }: ToolbarProps) {
       >
         <ToolIcon name="select" />
       </button>
-      {ITEM_KINDS.map((kind) => (
+      {TOOLBAR_KINDS.map((kind) => (
         <button
           key={kind}
           type="button"
           className={`tool tool-${kind}`}
           aria-label={kindLabel(language, kind)}
           aria-pressed={tool === kind}
-          title={`${kindLabel(language, kind)} (${KIND_SHORTCUTS[kind].toUpperCase()})`}
+          title={`${kindLabel(language, kind)} (${CLIENT_KINDS[kind].shortcut.toUpperCase()})`}
           onClick={(event) => pickKind(kind, event)}
         >
           <ToolIcon name={kind} />

@@ -1,10 +1,15 @@
 /** The facilitator's form to open a dot vote: dots per person and the kind of card voted on. */
 import { useState } from 'react';
-import type { ItemKind } from '../../shared/itemKinds';
+import { ITEM_KINDS, type ItemKind } from '../../shared/itemKinds';
+import { kindTraits } from '../../shared/kinds/registry';
 import type { Language } from '../../shared/ydoc';
 import { d, t } from './strings';
 
-const KINDS: readonly ItemKind[] = ['smallWin', 'ambition', 'boundary', 'actor', 'intervention', 'note'];
+/** Every kind but background areas, small wins first: they are what groups vote on most. */
+const KINDS: readonly ItemKind[] = [
+  'smallWin',
+  ...ITEM_KINDS.filter((kind) => kind !== 'smallWin' && !kindTraits(kind).isBackground),
+];
 
 /** Opens a vote with a budget and a kind (small wins by default). */
 export function VoteOpenForm({

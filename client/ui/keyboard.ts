@@ -2,19 +2,8 @@
  * Keyboard shortcuts as data: a key maps to an action on the editor. Every tool also has a
  * button; these are for speed and for people who never use a pointer.
  */
-import { ITEM_KINDS, type ItemKind } from '../../shared/itemKinds';
 import type { Editor } from '../editor/editor';
-
-/** The letter that picks each kind's tool. */
-export const KIND_SHORTCUTS: Record<ItemKind, string> = {
-  ambition: 'a',
-  smallWin: 'w',
-  boundary: 'b',
-  actor: 'r',
-  intervention: 'i',
-  note: 'n',
-  frame: 'f',
-};
+import { kindForShortcut } from '../kinds/registry';
 
 /** True when a key event comes from a field where typing is text, not a command. */
 export function isTyping(event: Event): boolean {
@@ -77,7 +66,7 @@ export function handleShortcut(editor: Editor, event: KeyboardEvent, openLinkDia
     else editor.setTool('link');
     return true;
   }
-  const kind = ITEM_KINDS.find((k) => KIND_SHORTCUTS[k] === key);
+  const kind = kindForShortcut(key);
   if (kind && !event.shiftKey && !event.altKey) return (editor.setTool(kind), true);
   return false;
 }

@@ -9,6 +9,12 @@ export const en = {
   'kind.frame': 'Frame',
   'kind.frame.long': 'Frame / island of agreement',
 
+  'section.boundary': 'Boundary markers',
+  'section.actor': 'Actors',
+  'section.intervention': 'Interventions',
+  'section.note': 'Notes',
+  'section.frame': 'Frames and islands of agreement',
+
   'link.contributes': 'contributes to',
   'link.spreads': 'spreads to',
   'link.broadens': 'broadens to',

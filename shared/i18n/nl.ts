@@ -12,6 +12,12 @@ export const nl: Record<LabelKey, string> = {
   'kind.frame': 'Kader',
   'kind.frame.long': 'Kader / eiland van overeenstemming',
 
+  'section.boundary': 'Grensmarkeringen',
+  'section.actor': 'Actoren',
+  'section.intervention': 'Interventies',
+  'section.note': 'Notities',
+  'section.frame': 'Kaders en eilanden van overeenstemming',
+
   'link.contributes': 'draagt bij aan',
   'link.spreads': 'verspreidt naar',
   'link.broadens': 'verbreedt naar',

@@ -28,7 +28,13 @@ export type Primitive =
   | ({ readonly type: 'circle'; x: number; y: number; r: number } & Paint)
   | ({ readonly type: 'ellipse'; x: number; y: number; rx: number; ry: number } & Paint)
   | ({ readonly type: 'polygon'; points: readonly number[] } & Paint)
-  | ({ readonly type: 'line'; points: readonly number[]; arrow?: 'end' | 'both' } & Paint)
+  | ({
+      readonly type: 'line';
+      points: readonly number[];
+      arrow?: 'end' | 'both';
+      /** 'round' ends a thick line in a half disc (a boundary marker); butt by default. */
+      lineCap?: 'butt' | 'round';
+    } & Paint)
   | {
       readonly type: 'text';
       /** Left edge (align start), centre (middle) or right edge (end) of each line. */
@@ -43,6 +49,8 @@ export type Primitive =
       align?: 'start' | 'middle' | 'end';
       letterSpacing?: number;
       opacity?: number;
+      /** A 4-unit outline of this colour under the text, so it reads across lines and cards. */
+      halo?: string;
     };
 
 /** What a drawing may depend on besides the item itself. */

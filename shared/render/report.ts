@@ -142,19 +142,6 @@ export function boardReport(
     true,
   );
 
-  // Boundary markers drawn on the board.
-  const markers = board.items.filter((item) => item.kind === 'boundary');
-  if (markers.length > 0) {
-    heading(w('boundaries'));
-    list(
-      markers.map((marker) =>
-        marker.kind === 'boundary'
-          ? `${capitalise(label(language, `boundaryType.${marker.boundaryType}`))}, ${label(language, `dimension.${marker.dimension}`)}${marker.text ? `: ${oneLine(marker.text)}` : ''}`
-          : '',
-      ),
-    );
-  }
-
   for (const section of otherKindSections(board, language, name)) {
     heading(section.heading);
     list(section.items);

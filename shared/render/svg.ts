@@ -7,16 +7,24 @@
  *   const { svg, width, height } = renderBoardSvg(readBoard(doc));
  */
 import { crossingSegment, linkCrossings } from '../analysis';
-import { boardBounds, boundaryLine, linkSegment, segmentIntersection, type Rect } from '../geometry';
-import { linkLabel } from '../i18n';
+import {
+  boardBounds,
+  boundaryLine,
+  linkSegment,
+  segmentIntersection,
+  type Point,
+  type Rect,
+} from '../geometry';
 import type { BoardLink } from '../links/link';
 import { itemsById, type BoardReadModel } from '../readBoard';
 import type { BoardItem } from '../schema';
 import type { Language } from '../ydoc';
-import { itemSvg, labelWidth } from './itemSvg';
-import { withDisplayHeight } from './layout';
-import { dash, el, escapeXml, num, textEl } from './svgMarkup';
-import { BOUNDARY_STYLE, CANVAS_BACKGROUND, EXPORT_FONT_FAMILY, LINK_STYLE, MUTED } from './theme';
+import { itemSvg } from './itemSvg';
+import { exportMeasure, withDisplayHeight } from './layout';
+import { linkDrawing } from './linkDrawing';
+import { primitivesSvg } from './primitiveSvg';
+import { el, escapeXml, num, textEl } from './svgMarkup';
+import { BOUNDARY_STYLE, CANVAS_BACKGROUND, EXPORT_FONT_FAMILY, MUTED } from './theme';
 
 /** How to draw the board. */
 export interface SvgOptions {
@@ -81,14 +89,22 @@ export function renderBoardSvg(board: BoardReadModel, options: SvgOptions = {}):
     );
   const low = options.detail === 'low';
   const body: string[] = [];
-  for (const item of board.items) body.push(itemSvg(item, language));
+  for (const item of board.items) body.push(itemSvg(item, language, low ? 'low' : 'full'));
   const crossings = new Map(linkCrossings(board).map((c) => [c.linkId, c.markerIds]));
   const original = itemsById(board);
   for (const link of board.links) {
     const from = byId.get(link.from);
     const to = byId.get(link.to);
     if (!from || !to) continue;
-    body.push(linkSvg(link, from, to, language, crossingRings(link, crossings, original, from, to), low));
+    const drawing = linkDrawing(link, from, to, {
+      language,
+      captions: low ? 'none' : 'all',
+      selected: false,
+      emphasis: 'none',
+      badges: crossingBadges(link, crossings, original, from, to),
+      measure: exportMeasure,
+    });
+    body.push(el('g', {}, primitivesSvg(drawing)));
   }
   const markup = body.join('');
   parts.push('<g>', low ? markup.replace(TEXT_ELEMENT, '') : markup, '</g></svg>');
@@ -115,85 +131,19 @@ function viewBoxOf(shown: readonly BoardItem[], padding: number, showTitle: bool
   };
 }
 
-/** A link: an arrow from border to border, its caption at the middle. */
-function linkSvg(
-  link: BoardLink,
-  from: BoardItem,
-  to: BoardItem,
-  language: Language,
-  rings: string,
-  low = false,
-): string {
-  const segment = linkSegment(from, to);
-  if (!segment) return '';
-  const style = LINK_STYLE[link.kind];
-  const { a, b } = segment;
-  const length = Math.hypot(b.x - a.x, b.y - a.y);
-  const ux = (b.x - a.x) / length;
-  const uy = (b.y - a.y) / length;
-  // The line stops where the head begins, so a dashed line never pokes through its tip.
-  const head = Math.min(12, length);
-  const base = { x: b.x - ux * head, y: b.y - uy * head };
-  const half = 5.5;
-  const points = [
-    [b.x, b.y],
-    [base.x - uy * half, base.y + ux * half],
-    [base.x + uy * half, base.y - ux * half],
-  ]
-    .map(([x, y]) => `${num(x ?? 0)},${num(y ?? 0)}`)
-    .join(' ');
-  const caption = link.label
-    ? `${linkLabel(language, link.kind)}: ${link.label}`
-    : linkLabel(language, link.kind);
-  const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-  const width = labelWidth(caption, 11) + 6;
-  return el(
-    'g',
-    {},
-    el('line', {
-      x1: a.x,
-      y1: a.y,
-      x2: base.x,
-      y2: base.y,
-      stroke: style.colour,
-      'stroke-width': 2.5,
-      'stroke-dasharray': dash(style.dash),
-    }) +
-      el('polygon', { points, fill: style.colour }) +
-      rings +
-      (low
-        ? ''
-        : el('rect', {
-            x: mid.x,
-            y: mid.y,
-            width,
-            height: 17,
-            rx: 4,
-            fill: '#ffffff',
-            'fill-opacity': 0.92,
-          })) +
-      textEl(caption.replace(/\s+/g, ' '), {
-        x: mid.x + 3,
-        y: mid.y + 3 + 11 * 0.85,
-        'font-size': 11,
-        fill: style.colour,
-      }),
-  );
-}
-
 /** Rings where the drawn arrow meets each boundary marker the link crosses, in the marker's colour. */
-function crossingRings(
+function crossingBadges(
   link: BoardLink,
   crossings: ReadonlyMap<string, readonly string[]>,
   original: ReadonlyMap<string, BoardItem>,
   from: BoardItem,
   to: BoardItem,
-): string {
+): { point: Point; colour: string }[] {
   const markerIds = crossings.get(link.id);
-  if (!markerIds) return '';
+  if (!markerIds) return [];
   const drawn = linkSegment(from, to);
   const analysed = crossingSegment(original.get(link.from) ?? from, original.get(link.to) ?? to);
-  let out = '';
+  const badges: { point: Point; colour: string }[] = [];
   for (const markerId of markerIds) {
     const marker = original.get(markerId);
     if (marker?.kind !== 'boundary') continue;
@@ -201,11 +151,7 @@ function crossingRings(
     const point =
       (drawn && segmentIntersection(drawn.a, drawn.b, line.a, line.b)) ??
       segmentIntersection(analysed.a, analysed.b, line.a, line.b);
-    if (!point) continue;
-    const colour = BOUNDARY_STYLE[marker.boundaryType].colour;
-    out +=
-      el('circle', { cx: point.x, cy: point.y, r: 9, fill: '#ffffff', stroke: colour, 'stroke-width': 3 }) +
-      el('circle', { cx: point.x, cy: point.y, r: 4, fill: colour });
+    if (point) badges.push({ point, colour: BOUNDARY_STYLE[marker.boundaryType].colour });
   }
-  return out;
+  return badges;
 }

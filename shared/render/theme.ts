@@ -79,19 +79,5 @@ export const NOTE = { fill: '#fff3a6', border: '#e6d36a' };
 export const FRAME = { fill: 'rgba(11, 110, 117, 0.06)', border: '#8fb9bb', title: '#0b6e75' };
 export const CARD = { fill: '#ffffff', border: '#d5d9dc', radius: 10, padding: 14 };
 
-/**
- * Text placement per kind: where the body starts, its size and weight, and the room kept below
- * it. The same numbers as client/canvas/displayGeometry.ts, which can import these instead.
- */
-export const KIND_METRICS = {
-  ambition: { top: 36, fontSize: 18, weight: 'bold', bottom: 16 },
-  smallWin: { top: 32, fontSize: 15, weight: 'normal', bottom: 36 },
-  actor: { top: 30, fontSize: 14, weight: 'bold', bottom: 12 },
-  intervention: { top: 34, fontSize: 14, weight: 'normal', bottom: 14 },
-  note: { top: 14, fontSize: 15, weight: 'normal', bottom: 14 },
-  frame: { top: 12, fontSize: 18, weight: 'bold', bottom: 0 },
-  boundary: { top: 0, fontSize: 13, weight: 'bold', bottom: 0 },
-} as const;
-
 /** Line height of card text, as a multiple of the font size (the canvas uses the same). */
 export const LINE_HEIGHT = 1.3;

@@ -1,99 +1,33 @@
 /**
- * TEMPORARY STAND-IN (helper "render"): the real module is written by helper "kinds" at this
- * path from the per-kind drawings; the merge replaces this file. Same exports and signatures
- * as /work/wt/brief/paint-contract.md, drawing only a rounded box, a bar and the text lines.
+ * The canvas's painting of items and links (the paint contract, used by the renderer): each
+ * kind's one drawing (shared/kinds), laid out with the browser's fonts, painted on a 2D context.
+ * Drawings and display boxes are cached per item object, which the live reader keeps identical
+ * while an item is unchanged, so panning re-measures and re-lays out nothing.
+ *
+ *   ctx.setTransform(zoom, 0, 0, zoom, item.x * zoom + panX, item.y * zoom + panY);
+ *   paintItem(ctx, item, { language, detail: 'full', locked: false });
  */
-import { itemBounds, linkSegment, type Rect } from '../../../shared/geometry';
-import { linkLabel } from '../../../shared/i18n';
+import { itemBounds, type Rect } from '../../../shared/geometry';
+import { kindDefinition, kindTraits } from '../../../shared/kinds/registry';
 import type { BoardLink } from '../../../shared/links/link';
-import type { DrawOptions } from '../../../shared/render/primitives';
+import { linkDrawing } from '../../../shared/render/linkDrawing';
+import type { DrawOptions, Primitive } from '../../../shared/render/primitives';
 import type { BoardItem } from '../../../shared/schema';
 import type { Language } from '../../../shared/ydoc';
-import { displayHeight, itemBody } from '../displayGeometry';
 import type { CrossingBadge } from '../highlight';
-import {
-  AMBITION,
-  BOUNDARY_STYLE,
-  CARD,
-  FONT_FAMILY,
-  FRAME,
-  INK,
-  LINE_HEIGHT,
-  LINK_STYLE,
-  NOTE,
-  SELECTION,
-  STATUS_COLOURS,
-} from '../theme';
+import { lockBadge } from './lockBadge';
+import { canvasLayouts, canvasMeasure } from './measure';
+import { paintPrimitives, type Context2D } from './paintPrimitives';
 
-type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
-
-/** Extra board units around an item's display box that its drawing may cover. */
+/** Extra board units around an item's display box that its drawing may cover (shadow, stroke, badges, lock). */
 export const PAINT_MARGIN = 16;
 
-/** What an item drawing depends on besides the item. */
+/** How to paint an item. */
 export interface ItemPaintOptions extends DrawOptions {
   readonly locked: boolean;
 }
 
-const boxes = new WeakMap<BoardItem, Rect>();
-
-/** The box the item is drawn in, in board coordinates. Cached per item object. */
-export function itemDisplayBox(item: BoardItem): Rect {
-  let box = boxes.get(item);
-  if (!box) {
-    const bounds = itemBounds(item);
-    box = item.kind === 'boundary' ? bounds : { ...bounds, h: displayHeight(item) };
-    boxes.set(item, box);
-  }
-  return box;
-}
-
-function fillOf(item: BoardItem): string {
-  if (item.kind === 'ambition') return AMBITION.fill;
-  if (item.kind === 'note') return NOTE.fill;
-  if (item.kind === 'frame') return FRAME.fill;
-  return CARD.fill;
-}
-
-function roundRect(ctx: Context, w: number, h: number, r: number): void {
-  ctx.beginPath();
-  ctx.roundRect(0, 0, w, h, r);
-}
-
-/** Draws an item in item-local board units. */
-export function paintItem(ctx: Context, item: BoardItem, options: ItemPaintOptions): void {
-  if (item.kind === 'boundary') {
-    ctx.strokeStyle = BOUNDARY_STYLE[item.boundaryType].colour;
-    ctx.lineWidth = 4;
-    ctx.setLineDash(BOUNDARY_STYLE[item.boundaryType].dash);
-    ctx.beginPath();
-    ctx.moveTo(0, 0);
-    ctx.lineTo(item.w, item.h);
-    ctx.stroke();
-    ctx.setLineDash([]);
-    return;
-  }
-  const h = displayHeight(item);
-  roundRect(ctx, item.w, h, CARD.radius);
-  ctx.fillStyle = fillOf(item);
-  ctx.fill();
-  ctx.strokeStyle = item.kind === 'smallWin' ? STATUS_COLOURS[item.status] : CARD.border;
-  ctx.lineWidth = 1.5;
-  ctx.stroke();
-  if (options.locked) {
-    ctx.fillStyle = '#495057';
-    ctx.fillRect(item.w - 19, 13, 12, 9);
-  }
-  if (options.detail === 'low') return;
-  const body = itemBody(item);
-  const m = { fontSize: body.fontSize };
-  ctx.fillStyle = item.kind === 'ambition' ? AMBITION.text : INK;
-  ctx.font = `${m.fontSize}px ${FONT_FAMILY}`;
-  ctx.textBaseline = 'top';
-  body.lines.forEach((line, i) => ctx.fillText(line, CARD.padding, body.top + i * m.fontSize * LINE_HEIGHT));
-}
-
-/** What a link drawing depends on. */
+/** How to paint a link. */
 export interface LinkPaintOptions {
   readonly language: Language;
   readonly captions: 'none' | 'labels' | 'all';
@@ -102,40 +36,92 @@ export interface LinkPaintOptions {
   readonly badges: readonly CrossingBadge[] | undefined;
 }
 
-/** Draws a link between the display boxes of its items, in board coordinates. */
+const drawings = new WeakMap<BoardItem, Map<string, Primitive[]>>();
+const boxes = new WeakMap<BoardItem, Rect>();
+const shown = new WeakMap<BoardItem, BoardItem>();
+
+/** The item's drawing in item-local units, cached per item object, language and detail. */
+function drawingOf(item: BoardItem, options: DrawOptions): Primitive[] {
+  const key = `${options.language}|${options.detail}`;
+  let perItem = drawings.get(item);
+  const cached = perItem?.get(key);
+  if (cached) return cached;
+  const drawing = kindDefinition(item.kind).draw(item, canvasLayouts.of(item), {
+    language: options.language,
+    detail: options.detail,
+  });
+  if (!perItem) drawings.set(item, (perItem = new Map()));
+  perItem.set(key, drawing);
+  return drawing;
+}
+
+/** Draws an item in item-local board units: (0,0) is (item.x, item.y); a boundary runs from (0,0) to (w,h). The caller sets the transform. */
+export function paintItem(ctx: Context2D, item: BoardItem, options: ItemPaintOptions): void {
+  paintPrimitives(ctx, drawingOf(item, options), options.detail);
+  if (options.locked) paintPrimitives(ctx, lockBadge(item.w, options.detail), options.detail);
+}
+
+/** The box the item is drawn in, in board coordinates: cards grown to fit their text; a boundary's normalised bounds. Cached per item object. */
+export function itemDisplayBox(item: BoardItem): Rect {
+  const cached = boxes.get(item);
+  if (cached) return cached;
+  const box = itemBounds(displayedItem(item));
+  boxes.set(item, box);
+  return box;
+}
+
+/** The item with its drawn height (the same object when it is not grown), for link end points. */
+export function displayedItem(item: BoardItem): BoardItem {
+  const cached = shown.get(item);
+  if (cached) return cached;
+  const h = canvasLayouts.of(item).height;
+  const displayed = h === item.h ? item : { ...item, h };
+  shown.set(item, displayed);
+  return displayed;
+}
+
+/** Draws a link between the display boxes of its items, in board coordinates (the caller sets the camera transform). */
 export function paintLink(
-  ctx: Context,
+  ctx: Context2D,
   link: BoardLink,
   from: BoardItem,
   to: BoardItem,
   options: LinkPaintOptions,
 ): void {
-  const segment = linkSegment(
-    { ...from, ...itemDisplayBox(from) } as BoardItem,
-    { ...to, ...itemDisplayBox(to) } as BoardItem,
-  );
-  if (!segment) return;
-  const colour = options.selected ? SELECTION : LINK_STYLE[link.kind].colour;
-  ctx.globalAlpha *= options.emphasis === 'off' ? 0.18 : 1;
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = options.selected || options.emphasis === 'on' ? 4 : 2.5;
-  ctx.beginPath();
-  ctx.moveTo(segment.a.x, segment.a.y);
-  ctx.lineTo(segment.b.x, segment.b.y);
-  ctx.stroke();
-  if (options.captions === 'all' || options.selected) {
-    ctx.fillStyle = colour;
-    ctx.font = `11px ${FONT_FAMILY}`;
-    ctx.fillText(
-      linkLabel(options.language, link.kind),
-      (segment.a.x + segment.b.x) / 2,
-      (segment.a.y + segment.b.y) / 2,
-    );
-  }
+  const drawing = linkDrawing(link, displayedItem(from), displayedItem(to), {
+    ...options,
+    measure: canvasMeasure,
+  });
+  paintPrimitives(ctx, drawing, 'full');
 }
 
-/** The text lines a drawing of this item paints. */
+/** The text lines a drawing of this item paints (for tests that check what the canvas shows, e.g. no bidi controls). */
 export function paintedText(item: BoardItem, options: DrawOptions): string[] {
-  if (item.kind === 'boundary' || options.detail === 'low') return [];
-  return [...itemBody(item).lines];
+  return drawingOf(item, options).flatMap((p) => (p.type === 'text' ? p.lines : []));
+}
+
+/**
+ * Everything an item's drawing covers, in board coordinates: its display box grown by
+ * PAINT_MARGIN, and wider where a boundary marker's one-line caption runs past its line.
+ */
+export function itemPaintBox(item: BoardItem, options: DrawOptions): Rect {
+  const box = itemDisplayBox(item);
+  let right = box.x + box.w + PAINT_MARGIN;
+  // Boxes hold their text; only a line's caption runs outside.
+  if (kindTraits(item.kind).shape === 'box') return inflate(box, right);
+  for (const p of drawingOf(item, options)) {
+    if (p.type !== 'text') continue;
+    const longest = Math.max(0, ...p.lines.map((line) => canvasMeasure(line, p.fontSize, p.bold === true)));
+    right = Math.max(right, item.x + p.x + longest + PAINT_MARGIN);
+  }
+  return inflate(box, right);
+}
+
+function inflate(box: Rect, right: number): Rect {
+  return {
+    x: box.x - PAINT_MARGIN,
+    y: box.y - PAINT_MARGIN,
+    w: right - box.x + PAINT_MARGIN,
+    h: box.h + 2 * PAINT_MARGIN,
+  };
 }
