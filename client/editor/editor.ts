@@ -123,7 +123,9 @@ export function createEditor(options: EditorOptions) {
   let sized = false;
   const boardIndex = createBoardIndex(options.boxOf ?? itemBounds);
   const interaction = createStore<Interaction>(IDLE_INTERACTION);
-  const live = createLiveCamera(store.get().viewport, (viewport) => update({ viewport }));
+  const live = createLiveCamera(store.get().viewport, (viewport) => {
+    if (viewport !== store.get().viewport) update({ viewport });
+  });
 
   const update = (patch: Partial<EditorSnapshot>) => {
     const before = store.get().viewport;
