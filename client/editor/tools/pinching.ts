@@ -19,7 +19,9 @@ export function pinching(ctx: ToolContext, touches: ReadonlyMap<number, Point>):
   let active = first !== null;
   return {
     name: 'pinching',
-    pointerMove() {
+    pointerMove(event) {
+      // Only the fingers move a pinch; a mouse hovering meanwhile does not.
+      if (event.pointerType !== 'touch') return;
       const now = pair();
       if (!active || !first || !now) return;
       editor.moveCamera(pinchViewport(start, first.mid, first.distance, now.mid, now.distance));

@@ -122,3 +122,22 @@ describe('selecting with the tools', () => {
     expect(t.editor.getSnapshot().board.links).toEqual([]);
   });
 });
+
+describe('the cursor', () => {
+  it('is grab with space, a crosshair for placing tools, a resize arrow over a corner, else default', () => {
+    const t = toolHarness();
+    t.add('note', 0, 0);
+    t.tools.pointerMove(t.pointer({ x: 10, y: 10 }));
+    expect(t.interaction().cursor).toBe('default');
+    t.tools.pointerMove(t.pointer({ x: 10, y: 10 }, { space: true }));
+    expect(t.interaction().cursor).toBe('grab');
+    t.editor.setTool('smallWin');
+    t.tools.pointerMove(t.pointer({ x: 10, y: 10 }));
+    expect(t.interaction().cursor).toBe('crosshair');
+    t.editor.setTool('select');
+    expect(t.interaction().cursor).toBe('default');
+    t.click({ x: 10, y: 10 });
+    t.tools.pointerMove(t.pointer({ x: 200, y: 0 }));
+    expect(t.interaction().cursor).toBe('nesw-resize');
+  });
+});
