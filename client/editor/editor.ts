@@ -10,13 +10,15 @@
  */
 import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
+import { createBoardIndex, type BoxOf } from '../../shared/boardIndex';
 import { createBoardReader } from '../../shared/boardReader';
 import * as commands from '../../shared/commands';
 import {
   boardBounds,
+  inflateRect,
   itemBounds,
+  rectContains,
   rectCenter,
-  rectsIntersect,
   type Point,
   type Rect,
 } from '../../shared/geometry';
@@ -27,8 +29,11 @@ import { kindDefaults, type BoardItem, type ItemOfKind } from '../../shared/sche
 import type { Language } from '../../shared/ydoc';
 import { indexAbove, indexBelow } from '../../shared/zOrder';
 import { copyToClipboard, pasteFromClipboard } from './clipboard';
+import { HIT_TOLERANCE_PX, hitTestScene, sceneHandles, type HitScene } from './hitTest';
+import { createLiveCamera } from './liveCamera';
 import { createStore } from './store';
 import { openTextSession, type TextSession } from './textSession';
+import type { Hit, Interaction } from './tools/types';
 import * as camera from './viewport';
 
 /** What the pointer does on the canvas: select and move, place an item of a kind, or draw a link. */
@@ -69,7 +74,19 @@ export interface EditorOptions {
   userId: string;
   readOnly?: boolean;
   language?: Language;
+  /** An item's box as displayed (cards grow with their text), for hit-testing and culling; default its stored bounds. */
+  boxOf?: BoxOf;
 }
+
+/** The interaction when no gesture runs. */
+export const IDLE_INTERACTION: Interaction = {
+  drag: null,
+  resize: null,
+  marquee: null,
+  linkDraft: null,
+  state: 'idle',
+  cursor: 'default',
+};
 
 /** Where pasted and duplicated copies land relative to their originals. */
 const PASTE_OFFSET = 24;
@@ -104,8 +121,19 @@ export function createEditor(options: EditorOptions) {
   let ownCameraMoves = 0;
   let textSession: TextSession | null = null;
   let sized = false;
+  const boardIndex = createBoardIndex(options.boxOf ?? itemBounds);
+  const interaction = createStore<Interaction>(IDLE_INTERACTION);
+  const live = createLiveCamera(store.get().viewport, (viewport) => {
+    if (viewport !== store.get().viewport) update({ viewport });
+  });
 
-  const update = (patch: Partial<EditorSnapshot>) => store.set(normalise({ ...store.get(), ...patch }));
+  const update = (patch: Partial<EditorSnapshot>) => {
+    const before = store.get().viewport;
+    store.set(normalise({ ...store.get(), ...patch }));
+    // Every discrete camera change reaches the live camera too.
+    const after = store.get().viewport;
+    if (after !== before && after !== live.view.get()) live.reset(after);
+  };
 
   /** Drops selection and editing state that points at things no longer on the board. */
   function normalise(next: EditorSnapshot): EditorSnapshot {
@@ -166,6 +194,21 @@ export function createEditor(options: EditorOptions) {
   };
 
   const board = () => store.get().board;
+  /** The spatial index, brought up to the current board. */
+  const indexed = () => {
+    boardIndex.sync(board());
+    return boardIndex;
+  };
+  const scene = (): HitScene => {
+    const { selection, readOnly, tool } = store.get();
+    return {
+      index: indexed(),
+      board: board(),
+      selection,
+      editable: !readOnly && tool === 'select',
+      zoom: live.view.get().zoom,
+    };
+  };
   const selectedItems = () => {
     const ids = itemsById(board());
     return store
@@ -214,8 +257,19 @@ export function createEditor(options: EditorOptions) {
     },
     /** How many times the person moved the camera themselves (pan, zoom, focus). */
     ownCameraMoves: () => ownCameraMoves,
+    /** The camera as it is this frame; the snapshot's viewport trails it during a gesture. */
+    camera: live.view,
+    /** A continuous camera move (pan, pinch, wheel): the live camera at once, the snapshot at most every 120 ms. */
+    moveCamera(viewport: camera.Viewport) {
+      ownCameraMoves++;
+      live.move(viewport);
+    },
+    /** Ends a continuous move: the snapshot gets the live camera now. */
+    commitCamera() {
+      live.commit();
+    },
     resizeViewport(width: number, height: number) {
-      const v = store.get().viewport;
+      const v = live.view.get();
       if (!sized) {
         // The first real size: show the whole board, or put its origin in the middle of an empty one.
         sized = true;
@@ -227,27 +281,27 @@ export function createEditor(options: EditorOptions) {
       update({ viewport: camera.resize(v, width, height) });
     },
     panBy(dx: number, dy: number) {
-      moved(camera.panBy(store.get().viewport, dx, dy));
+      moved(camera.panBy(live.view.get(), dx, dy));
     },
     zoomAt(zoom: number, anchor: Point) {
-      moved(camera.zoomAt(store.get().viewport, zoom, anchor));
+      moved(camera.zoomAt(live.view.get(), zoom, anchor));
     },
     zoomBy(factor: number) {
-      moved(camera.zoomBy(store.get().viewport, factor));
+      moved(camera.zoomBy(live.view.get(), factor));
     },
     resetZoom() {
-      const v = store.get().viewport;
+      const v = live.view.get();
       moved(camera.zoomAt(v, 1, { x: v.width / 2, y: v.height / 2 }));
     },
     zoomToFit() {
       const bounds = boardBounds(board().items);
-      if (bounds) moved(camera.fitRect(store.get().viewport, bounds));
+      if (bounds) moved(camera.fitRect(live.view.get(), bounds));
     },
     /** Centres an item, selects it and zooms in enough to read it. */
     focusItem(id: string) {
       const item = itemsById(board()).get(id);
       if (!item) return;
-      const v = store.get().viewport;
+      const v = live.view.get();
       const zoomed = v.zoom < 0.6 ? { ...v, zoom: 1 } : v;
       ownCameraMoves++;
       update({
@@ -278,20 +332,48 @@ export function createEditor(options: EditorOptions) {
     },
     /** Selects every item the marquee touches (frames only when wholly inside, so a drag inside a frame picks its cards). */
     selectInRect(rect: Rect, additive = false) {
-      const hits = board()
-        .items.filter((item) => {
-          const bounds = itemBounds(item);
-          if (item.kind !== 'frame') return rectsIntersect(rect, bounds);
-          return (
-            bounds.x >= rect.x &&
-            bounds.y >= rect.y &&
-            bounds.x + bounds.w <= rect.x + rect.w &&
-            bounds.y + bounds.h <= rect.y + rect.h
-          );
-        })
+      const index = indexed();
+      const hits = index
+        .itemsInRect(rect)
+        .filter(
+          (item) => item.kind !== 'frame' || rectContains(rect, index.boxOf(item.id) ?? itemBounds(item)),
+        )
         .map((item) => item.id);
       editor.select(hits, additive);
     },
+
+    // Queries
+    /** Items whose display boxes touch a board rectangle, in z-order. */
+    itemsInRect(rect: Rect): BoardItem[] {
+      return indexed().itemsInRect(rect);
+    },
+    /** Items on screen under the live camera, plus `margin` screen pixels around it, in z-order. */
+    visibleItems(margin = 0): BoardItem[] {
+      const v = live.view.get();
+      return indexed().itemsInRect(inflateRect(camera.visibleRect(v), margin / v.zoom));
+    },
+    /** An item's display box. */
+    displayBox(id: string): Rect | undefined {
+      return indexed().boxOf(id);
+    },
+    /** The display boxes changed without the items changing (fonts loaded): measure again. */
+    invalidateBoxes() {
+      boardIndex.invalidate();
+    },
+    /** What is under a board point: a handle of the selection, an item, a link, or nothing. */
+    hitTest(point: Point): Hit {
+      return hitTestScene(scene(), point);
+    },
+    /** The topmost item under a board point (within the hit tolerance), frames included. */
+    itemAt(point: Point): BoardItem | undefined {
+      return indexed().topItemAt(point, HIT_TOLERANCE_PX / live.view.get().zoom);
+    },
+    /** The selection's handles as they are hit-tested now (board units), for drawing them in the same place. */
+    handles() {
+      return sceneHandles(scene());
+    },
+    /** The running gesture, for the canvas; apart from the snapshot so a drag never re-renders panels. */
+    interaction,
     selectLink(id: string | null) {
       update({ selectedLink: id, selection: [], pendingLink: null });
     },
@@ -299,7 +381,7 @@ export function createEditor(options: EditorOptions) {
     // Items
     /** Creates an item centred on a board point (the screen centre by default), selects it and opens its text. */
     createItem(kind: ItemKind, at?: Point, fields: Record<string, unknown> = {}): string | undefined {
-      const center = at ?? camera.viewportCenter(store.get().viewport);
+      const center = at ?? camera.viewportCenter(live.view.get());
       const size = kindDefaults[kind];
       const keys = board().items.map((item) => item.index);
       // Frames are backgrounds: new ones go under everything so they never hide cards.
@@ -470,6 +552,7 @@ export function createEditor(options: EditorOptions) {
     },
 
     destroy() {
+      live.dispose();
       textSession?.close();
       offBoard();
       reader.destroy();

@@ -86,3 +86,15 @@ export function resize(v: Viewport, width: number, height: number): Viewport {
 function clampZoom(zoom: number): number {
   return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Number.isFinite(zoom) ? zoom : 1));
 }
+
+/** The viewport a pinch gives: the board point under the first midpoint follows the fingers. */
+export function pinchViewport(
+  start: Viewport,
+  startMid: Point,
+  startDistance: number,
+  mid: Point,
+  distance: number,
+): Viewport {
+  const zoomed = zoomAt(start, start.zoom * (distance / Math.max(startDistance, 1)), startMid);
+  return panBy(zoomed, mid.x - startMid.x, mid.y - startMid.y);
+}
