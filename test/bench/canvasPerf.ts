@@ -34,7 +34,7 @@ const DRAG_SIZE = 2000;
 /** Frames per pan and the time cap that keeps a slow renderer within the bench's budget. */
 const PAN_FRAMES = 120;
 const FIT_FRAMES = 60;
-const PAN_CAP_MS = 8000;
+const PAN_CAP_MS = 5000;
 
 function stats(intervals: number[]): FrameStats {
   return { p95: percentile(intervals, 95), over50: over(intervals, 50), frames: intervals.length };

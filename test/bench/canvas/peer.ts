@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 /** The peer's folder. */
 export const PEER_DIR = fileURLToPath(new URL('../peers/excalidraw/', import.meta.url));
 
-const SOURCES = ['package-lock.json', 'index.html', 'vite.config.ts', 'src/main.ts'];
+const SOURCES = ['package.json', 'package-lock.json', 'index.html', 'vite.config.ts', 'src/main.ts'];
 
 function mtime(file: string): number {
   return existsSync(file) ? statSync(file).mtimeMs : 0;

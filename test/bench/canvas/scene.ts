@@ -21,7 +21,8 @@ export function excalidrawScene(board: BoardJson): Skeleton[] {
     fillStyle: 'solid',
     strokeColor: '#1e1e1e',
     roundness: { type: 3 },
-    label: { text: item.text, fontSize: 16 },
+    // Helvetica (2) needs no web font, so the label wraps with the metrics it is drawn with.
+    label: { text: item.text, fontSize: 16, fontFamily: 2 },
   }));
   const byId = new Map(board.items.map((item) => [item.id, item]));
   const arrows = board.links.flatMap((link) => {

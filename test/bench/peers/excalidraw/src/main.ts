@@ -34,7 +34,9 @@ function sceneCentre(api: ExcalidrawImperativeAPI): { x: number; y: number } {
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
+  // Cards only: an arrow's x + width is not its right edge when it points left.
   for (const element of api.getSceneElements()) {
+    if (element.type !== 'rectangle') continue;
     minX = Math.min(minX, element.x);
     minY = Math.min(minY, element.y);
     maxX = Math.max(maxX, element.x + element.width);
