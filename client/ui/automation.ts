@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import type { Point } from '../../shared/geometry';
 import type { Editor } from '../editor/editor';
+import { panBy, type Viewport } from '../editor/viewport';
 
 /** What a harness finds on `window.__olievlek`. */
 export interface Automation {
@@ -39,8 +40,13 @@ function boardOrigin(): Point {
 
 /** Sets `window.__olievlek` for a synced editor; returns the function that removes it. */
 export function installAutomation(editor: Editor): () => void {
-  // A live camera, where the editor has one, moves without a React render per frame.
-  const live = editor as Editor & { moveCamera?: (dx: number, dy: number) => void };
+  // A live camera, where the editor has one (issue 11's rebuild), moves without a React render
+  // per frame, and the snapshot's viewport trails it.
+  const live = editor as Editor & {
+    camera?: { get(): Viewport };
+    moveCamera?: (viewport: Viewport) => void;
+  };
+  const view = () => live.camera?.get() ?? editor.getSnapshot().viewport;
   const surface: Automation = {
     get ready() {
       return drawnAt !== null;
@@ -49,12 +55,12 @@ export function installAutomation(editor: Editor): () => void {
       return drawnAt;
     },
     panBy(dx, dy) {
-      if (live.moveCamera) live.moveCamera(dx, dy);
+      if (live.moveCamera && live.camera) live.moveCamera(panBy(live.camera.get(), dx, dy));
       else editor.panBy(dx, dy);
     },
     pointOf(itemId) {
-      const { board, viewport } = editor.getSnapshot();
-      const item = board.items.find((candidate) => candidate.id === itemId);
+      const viewport = view();
+      const item = editor.getSnapshot().board.items.find((candidate) => candidate.id === itemId);
       if (!item) return null;
       const origin = boardOrigin();
       return {

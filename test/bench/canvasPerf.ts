@@ -110,7 +110,10 @@ async function main(): Promise<void> {
           if (drag) mine.drag = worseFrames(mine.drag, drag);
           console.log(
             `bench: ${target.name} ${size} run ${run + 1}: open ${(result.open / 1000).toFixed(2)} s, ` +
-              `pan p95 ${result.pan.p95.toFixed(1)} ms, whole board ${result.fit.p95.toFixed(1)} ms`,
+              `pan p95 ${result.pan.p95.toFixed(1)} ms (${result.pan.over50} > 50 ms), ` +
+              `whole board ${result.fit.p95.toFixed(1)} ms (${result.fit.over50} > 50 ms), ` +
+              `heap ${(result.heap / 1024 / 1024).toFixed(1)} MB, ${result.dom} DOM nodes` +
+              (drag ? `, drag p95 ${drag.p95.toFixed(1)} ms (${drag.over50} > 50 ms)` : ''),
           );
         }
       }
