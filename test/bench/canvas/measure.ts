@@ -35,6 +35,24 @@ export async function settle(page: Page, count = 3): Promise<void> {
 }
 
 /**
+ * Waits until two frames in a row come within 50 ms (or `capMs` passes), so the cost of a
+ * zoom the app spreads over its next frames is not counted as the pan's.
+ */
+export async function waitIdle(page: Page, capMs = 10_000): Promise<void> {
+  await page.evaluate(async (cap) => {
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    let last = await frame();
+    const start = last;
+    let calm = 0;
+    while (calm < 2 && last - start < cap) {
+      const now = await frame();
+      calm = now - last <= 50 ? calm + 1 : 0;
+      last = now;
+    }
+  }, capMs);
+}
+
+/**
  * Pans by a few screen pixels on every animation frame and records the intervals between
  * frames, for `frames` frames or until `capMs` has passed; the direction turns halfway so the
  * camera stays over the board.

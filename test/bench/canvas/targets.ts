@@ -1,6 +1,6 @@
 /** The two apps the bench compares, behind one shape: open a board, zoom to 100 %, fit it. */
 import type { BrowserContext, Page } from 'playwright-core';
-import { settle, waitDrawn, type SurfaceName } from './measure';
+import { settle, waitDrawn, waitIdle, type SurfaceName } from './measure';
 
 /** One app under measurement. */
 export interface Target {
@@ -32,10 +32,12 @@ export function olievlek(urls: ReadonlyMap<number, string>): Target {
     async zoomActual(page) {
       await page.keyboard.press('0');
       await settle(page);
+      await waitIdle(page);
     },
     async zoomFit(page) {
       await page.keyboard.press('Shift+Digit1');
       await settle(page);
+      await waitIdle(page);
     },
   };
 }
@@ -58,10 +60,12 @@ export function excalidraw(base: string): Target {
     async zoomActual(page) {
       await call(page, 'zoomActual');
       await settle(page);
+      await waitIdle(page);
     },
     async zoomFit(page) {
       await call(page, 'zoomFit');
       await settle(page);
+      await waitIdle(page);
     },
   };
 }
