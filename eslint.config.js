@@ -24,7 +24,18 @@ const nodeOnly = [
 const uiOnly = ['react', 'react-dom', 'react-dom/*', 'konva', 'konva/*', 'react-konva'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      // The bench's peer pages are installed and built in their own folders.
+      'test/bench/peers/*/node_modules/**',
+      'test/bench/peers/*/dist/**',
+      'test/bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -36,6 +36,7 @@ import { ItemLock } from './ItemLock';
 import { SharePanel } from './SharePanel';
 import { ts } from './shareStrings';
 import { useFollow } from './useFollow';
+import { useAutomation } from './automation';
 
 /** Screens this wide show the outline from the start (DESIGN.md, the client's accessible surface). */
 const OUTLINE_BY_DEFAULT = 1200;
@@ -86,6 +87,7 @@ export function BoardView({
   const follow = useFollow(editor, connection, presence.peers, control.control.follow);
   const [share, setShare] = useState(false);
   const facilitator = role === 'facilitator';
+  useAutomation(editor); // window.__olievlek for benchmark harnesses (README, Benchmarks)
 
   useEffect(() => {
     // Participants are refused locked items here too, so they hear why instead of seeing an edit vanish.
