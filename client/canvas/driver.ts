@@ -1,12 +1,11 @@
 /**
- * Where the canvas gets its live camera, interaction state and tool machine from. Until the
- * editor has them (helper "tools"), a stand-in in ./standin provides the same shapes; the swap
- * to `editor.camera`, `editor.interaction` and `createToolMachine(editor, host)` is this file.
+ * Where the canvas gets its live camera, interaction state and tool machine from: the editor
+ * and its tools. One place, so the canvas never reaches into the editor for anything else.
  */
 import type { Editor } from '../editor/editor';
+import { createToolMachine } from '../editor/tools';
 import type { Interaction, ToolHost, ToolMachine } from '../editor/tools/types';
 import type { Viewport } from '../editor/viewport';
-import { createStandinDriver } from './standin/tools';
 
 /** What the canvas reads and feeds. */
 export interface CanvasDriver {
@@ -17,5 +16,5 @@ export interface CanvasDriver {
 
 /** Creates the driver for an editor. */
 export function createDriver(editor: Editor, host: ToolHost): CanvasDriver {
-  return createStandinDriver(editor, host);
+  return { camera: editor.camera, interaction: editor.interaction, machine: createToolMachine(editor, host) };
 }

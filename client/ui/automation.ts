@@ -28,14 +28,10 @@ export function reportDrawn(): void {
   drawnAt ??= performance.now();
 }
 
-/** The board view's own origin on the page: the largest canvas is the board. */
+/** The board view's own origin on the page: the canvas element (its layers reach beyond it). */
 function boardOrigin(): Point {
-  let best: DOMRect | null = null;
-  for (const canvas of document.querySelectorAll('canvas')) {
-    const rect = canvas.getBoundingClientRect();
-    if (!best || rect.width * rect.height > best.width * best.height) best = rect;
-  }
-  return { x: best?.left ?? 0, y: best?.top ?? 0 };
+  const rect = document.querySelector('.canvas')?.getBoundingClientRect();
+  return { x: rect?.left ?? 0, y: rect?.top ?? 0 };
 }
 
 /** Sets `window.__olievlek` for a synced editor; returns the function that removes it. */

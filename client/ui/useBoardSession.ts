@@ -16,6 +16,7 @@ import {
   type Role,
 } from '../sync/connection';
 import type { StringKey } from './strings';
+import { itemDisplayBox } from '../canvas/paint/paintItem';
 
 /** Why the board is read-only for this person, or null when they may edit. */
 export type ReadOnlyReason = 'viewer' | 'locked' | null;
@@ -99,6 +100,8 @@ export function useBoardSession(
             doc: connection.doc,
             userId: deviceUserId(),
             readOnly: info.role === 'viewer',
+            // Hit-testing and culling use the box the canvas draws (cards grow with their text).
+            boxOf: itemDisplayBox,
           });
           publish();
         },

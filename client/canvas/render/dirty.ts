@@ -40,11 +40,12 @@ export function dirtyRects(before: SceneState, after: SceneState): Rect[] {
   }
   setsDiffer(before.options.hidden, after.options.hidden, touched);
   setsDiffer(before.options.locked, after.options.locked, touched);
+  const look = { language: after.options.language, detail: after.options.detail };
   for (const id of touched) {
     const a = old.get(id);
     const b = now.get(id);
-    if (a) rects.push(paintedBox(a));
-    if (b && b !== a) rects.push(paintedBox(b));
+    if (a) rects.push(paintedBox(a, look));
+    if (b && b !== a) rects.push(paintedBox(b, look));
   }
 
   const linkRect = (link: BoardLink, items: ReadonlyMap<string, BoardItem>) => {

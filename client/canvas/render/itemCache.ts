@@ -6,7 +6,8 @@
  */
 import type { Rect } from '../../../shared/geometry';
 import type { BoardItem } from '../../../shared/schema';
-import { itemDisplayBox, paintItem, PAINT_MARGIN, type ItemPaintOptions } from '../paint/paintItem';
+import type { DrawOptions } from '../../../shared/render/primitives';
+import { itemPaintBox, paintItem, type ItemPaintOptions } from '../paint/paintItem';
 
 /** One painted item: the canvas and the board rectangle it covers. */
 export interface ItemBitmap {
@@ -37,15 +38,9 @@ export function createCanvas(width: number, height: number): HTMLCanvasElement |
   return canvas;
 }
 
-/** The board rectangle an item's drawing may cover: its display box plus the paint margin. */
-export function paintedBox(item: BoardItem): Rect {
-  const box = itemDisplayBox(item);
-  return {
-    x: box.x - PAINT_MARGIN,
-    y: box.y - PAINT_MARGIN,
-    w: box.w + 2 * PAINT_MARGIN,
-    h: box.h + 2 * PAINT_MARGIN,
-  };
+/** The board rectangle an item's drawing may cover (a marker's caption runs past its line). */
+export function paintedBox(item: BoardItem, options: DrawOptions): Rect {
+  return itemPaintBox(item, options);
 }
 
 /** Creates a bitmap cache holding at most `maxPixels` pixels. */
@@ -73,7 +68,7 @@ export function createItemCache(maxPixels = 24_000_000) {
         recency.add(found);
         return found;
       }
-      const box = paintedBox(item);
+      const box = paintedBox(item, options);
       const width = Math.ceil(box.w * bucket);
       const height = Math.ceil(box.h * bucket);
       if (width * height > MAX_BITMAP_PIXELS || width < 1 || height < 1) return null;

@@ -9,7 +9,7 @@ import type { BoardItem } from '../../../shared/schema';
 import type { Viewport } from '../../editor/viewport';
 import type { Interaction } from '../../editor/tools/types';
 import { itemDisplayBox, paintItem } from '../paint/paintItem';
-import { selectionHandles } from '../standin/handles';
+import { selectionHandles } from '../../editor/tools/handles';
 import { SELECTION } from '../theme';
 import type { ItemCache } from './itemCache';
 import { paintItemAt, paintOneLink, type SceneOptions } from './scene';

@@ -9,7 +9,7 @@ import { itemsById, type BoardReadModel } from '../../../shared/readBoard';
 import type { BoardItem } from '../../../shared/schema';
 import type { Language } from '../../../shared/ydoc';
 import type { CrossingBadge, Highlight } from '../highlight';
-import { itemDisplayBox, paintItem, paintLink } from '../paint/paintItem';
+import { itemDisplayBox, itemPaintBox, paintItem, paintLink } from '../paint/paintItem';
 import type { ItemCache } from './itemCache';
 
 type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -106,14 +106,9 @@ export function paintOneLink(
 }
 
 /** Items whose drawing reaches into `region`, bottom first. */
-export function itemsIn(board: BoardReadModel, region: Rect): BoardItem[] {
-  return board.items.filter((item) => rectsIntersect(region, paintBounds(item)));
-}
-
-function paintBounds(item: BoardItem): Rect {
-  const box = itemDisplayBox(item);
-  // Badges and shadows stay within a small margin; culling with it keeps edges whole.
-  return { x: box.x - 24, y: box.y - 24, w: box.w + 48, h: box.h + 48 };
+export function itemsIn(board: BoardReadModel, region: Rect, options: SceneOptions): BoardItem[] {
+  const look = { language: options.language, detail: options.detail };
+  return board.items.filter((item) => rectsIntersect(region, itemPaintBox(item, look)));
 }
 
 /** Paints the static board inside `region`: items in z-order, then the links over them, as the board always looked. */
@@ -125,7 +120,7 @@ export function paintScene(
   cache: ItemCache,
   options: SceneOptions,
 ): void {
-  for (const item of itemsIn(board, region)) {
+  for (const item of itemsIn(board, region, options)) {
     if (!options.hidden.has(item.id)) paintItemAt(ctx, item, scale, cache, options);
   }
   const byId = itemsById(board);
