@@ -48,6 +48,9 @@ export interface BoardCanvasProps {
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
+/** Two taps this close in time (ms) and place (CSS px) are a double tap. */
+const DOUBLE_TAP_MS = 350;
+const DOUBLE_TAP_PX = 24;
 
 /** The canvas. */
 export function BoardCanvas(props: BoardCanvasProps) {
@@ -195,13 +198,30 @@ export function BoardCanvas(props: BoardCanvasProps) {
         latest.current.onCursor(pointer.point);
       machine.pointerMove(pointer);
     };
+    // Two quick taps of a finger are a double click: browsers do not promise one for touch.
+    let lastTap: { time: number; screen: Point } | null = null;
+    let tappedTwice = -Infinity;
     const up = (event: PointerEvent) => {
-      machine.pointerUp(toPointer(event));
+      const pointer = toPointer(event);
+      machine.pointerUp(pointer);
       if (element.hasPointerCapture(event.pointerId)) element.releasePointerCapture(event.pointerId);
+      if (event.pointerType !== 'touch') return;
+      const near =
+        lastTap &&
+        pointer.time - lastTap.time < DOUBLE_TAP_MS &&
+        Math.hypot(pointer.screen.x - lastTap.screen.x, pointer.screen.y - lastTap.screen.y) < DOUBLE_TAP_PX;
+      lastTap = near ? null : { time: pointer.time, screen: pointer.screen };
+      if (near) {
+        tappedTwice = pointer.time;
+        machine.doubleClick(pointer);
+      }
     };
     const cancel = (event: PointerEvent) => machine.pointerCancel(toPointer(event));
     const leave = () => latest.current.onCursor(null);
-    const dblclick = (event: MouseEvent) => machine.doubleClick(toPointer(event));
+    const dblclick = (event: MouseEvent) => {
+      // The browser's own dblclick after a double tap was already handled above.
+      if (event.timeStamp - tappedTwice > DOUBLE_TAP_MS) machine.doubleClick(toPointer(event));
+    };
     const contextmenu = (event: MouseEvent) => {
       event.preventDefault();
       machine.contextMenu(toPointer(event));
