@@ -5,7 +5,7 @@
  * camera moves outside React: each move redraws the two shapes and the CSS grid, nothing else.
  */
 import type Konva from 'konva';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { Point } from '../../shared/geometry';
 import type { BoardReadModel } from '../../shared/readBoard';
@@ -52,8 +52,18 @@ const NO_IDS: ReadonlySet<string> = new Set();
 const DOUBLE_TAP_MS = 350;
 const DOUBLE_TAP_PX = 24;
 
+/**
+ * Props equal but for callbacks: the parent re-renders whenever the camera commits, and the
+ * canvas reads its callbacks through a ref, so a new arrow function alone is no reason to render.
+ */
+function sameProps(a: BoardCanvasProps, b: BoardCanvasProps): boolean {
+  return (Object.keys(b) as (keyof BoardCanvasProps)[]).every(
+    (key) => typeof b[key] === 'function' || a[key] === b[key],
+  );
+}
+
 /** The canvas. */
-export function BoardCanvas(props: BoardCanvasProps) {
+export const BoardCanvas = memo(function BoardCanvas(props: BoardCanvasProps) {
   const { editor, selectedLink, language, highlight, badges } = props;
   const lockedItems = props.lockedItems ?? NO_IDS;
   const container = useRef<HTMLDivElement>(null);
@@ -278,4 +288,4 @@ export function BoardCanvas(props: BoardCanvasProps) {
       </Stage>
     </div>
   );
-}
+}, sameProps);
