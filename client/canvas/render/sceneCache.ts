@@ -149,6 +149,36 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
     stats.partialPaints++;
   };
 
+  /**
+   * Shifts the bitmap by whole device pixels so it is centred on the view again, and returns
+   * the board rectangles the shift uncovered (still to paint).
+   */
+  const recentre = (p: Painted, dx: number, dy: number): Rect[] => {
+    if (!ctx || !canvas) return [];
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalCompositeOperation = 'copy';
+    ctx.drawImage(canvas, dx, dy);
+    ctx.restore();
+    const moved: Painted = { ...p, offsetX: p.offsetX + dx / p.dpr, offsetY: p.offsetY + dy / p.dpr };
+    painted = moved;
+    const s = moved.zoom * moved.dpr;
+    const toBoard = (x0: number, y0: number, x1: number, y1: number): Rect => ({
+      x: (x0 - moved.margin - moved.offsetX * moved.dpr) / s,
+      y: (y0 - moved.margin - moved.offsetY * moved.dpr) / s,
+      w: (x1 - x0) / s,
+      h: (y1 - y0) / s,
+    });
+    const w = canvas.width;
+    const h = canvas.height;
+    const strips: Rect[] = [];
+    if (dx > 0) strips.push(toBoard(0, 0, dx, h));
+    if (dx < 0) strips.push(toBoard(w + dx, 0, w, h));
+    if (dy > 0) strips.push(toBoard(0, 0, w, dy));
+    if (dy < 0) strips.push(toBoard(0, h + dy, w, h));
+    return strips;
+  };
+
   const scheduleSettle = () => {
     if (settle) clearTimeout(settle);
     settle = setTimeout(() => {
@@ -203,22 +233,29 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
       const shiftY = painted ? (camera.offsetY - painted.offsetY) * dpr : 0;
       if (
         !painted ||
+        !canvas ||
         painted.zoom !== camera.zoom ||
         painted.dpr !== dpr ||
         painted.width !== camera.width ||
         painted.height !== camera.height ||
-        Math.abs(shiftX) > painted.margin ||
-        Math.abs(shiftY) > painted.margin ||
+        Math.abs(shiftX) >= canvas.width - painted.margin ||
+        Math.abs(shiftY) >= canvas.height - painted.margin ||
         !sameLook(painted.options, options)
       ) {
         paintFull(camera, dpr, state);
-      } else if (painted.board !== board || painted.options !== options) {
-        const rects = mergeRects(dirtyRects(painted, state));
+      } else {
+        const rects: Rect[] = [];
+        if (Math.abs(shiftX) > painted.margin || Math.abs(shiftY) > painted.margin) {
+          // The view left the margin: move what is painted along and paint only the strips it uncovered.
+          rects.push(...recentre(painted, Math.round(shiftX), Math.round(shiftY)));
+        }
+        if (painted.board !== board || painted.options !== options) rects.push(...dirtyRects(painted, state));
+        const merged = mergeRects(rects);
         const region = regionOf(painted);
-        const area = rects.reduce((sum, r) => sum + r.w * r.h, 0);
+        const area = merged.reduce((sum, r) => sum + r.w * r.h, 0);
         painted = { ...painted, board, options };
         if (area > region.w * region.h * 0.6) paintFull(camera, dpr, state);
-        else if (rects.length) paintRects(painted, rects);
+        else if (merged.length) paintRects(painted, merged);
       }
       const p = painted;
       if (!p || !canvas) return { x: 0, y: 0 };
