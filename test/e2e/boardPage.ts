@@ -99,18 +99,26 @@ export function outlineTree(page: Page, title = 'Outline') {
 export async function outlineEntry(page: Page, name: string | RegExp, title = 'Outline'): Promise<Locator> {
   const tree = outlineTree(page, title);
   const entry = tree.getByRole('treeitem', { name }).first();
-  if ((await entry.count()) > 0) return entry;
+  const found = async () => {
+    if ((await entry.count()) === 0) return false;
+    // Drawn is not yet in view (rows just past the edge are drawn too): scroll it in, so the
+    // rows around it, its links say, are drawn as well.
+    await entry.scrollIntoViewIfNeeded();
+    await frames(page);
+    return true;
+  };
+  if (await found()) return entry;
   await tree.focus();
   await page.keyboard.press('Home');
   for (;;) {
     await frames(page);
-    if ((await entry.count()) > 0) return entry;
+    if (await found()) return entry;
     const before = await tree.getAttribute('aria-activedescendant');
     await page.keyboard.press('PageDown');
     await frames(page);
     if ((await tree.getAttribute('aria-activedescendant')) === before) break;
   }
-  if ((await entry.count()) > 0) return entry;
+  if (await found()) return entry;
   throw new Error(`no Outline row named ${String(name)}`);
 }
 
