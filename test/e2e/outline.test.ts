@@ -17,6 +17,8 @@ const ITEMS = 5000;
 const LINKS = 2500;
 /** Elements the Outline may hold, whatever the board: a few dozen rows of a few elements each. */
 const MAX_OUTLINE_NODES = 400;
+/** Elements the insight panel may hold with every list at its first entries. */
+const MAX_INSIGHT_NODES = 3000;
 
 describe.runIf(browserAvailable())('the Outline of a large board in Chromium', () => {
   let server: TestServer;
@@ -116,5 +118,15 @@ describe.runIf(browserAvailable())('the Outline of a large board in Chromium', (
     await frames(page);
     expect((await activeRow(page))?.inView).toBe(true);
     expect(await outlineNodes(page)).toBeLessThan(MAX_OUTLINE_NODES);
+
+    // The insight panel's lists of such a board show their first entries and a Show all.
+    await page.getByRole('button', { name: 'Insights', exact: true }).click();
+    const insights = page.getByRole('region', { name: 'Insights' });
+    await insights
+      .getByRole('button', { name: /^Show all \d+/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const insightNodes = await insights.evaluate((element) => element.querySelectorAll('*').length);
+    expect(insightNodes).toBeLessThan(MAX_INSIGHT_NODES);
   });
 });
