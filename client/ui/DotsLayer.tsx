@@ -7,6 +7,7 @@ import { itemBounds } from '../../shared/geometry';
 import { itemsById, type BoardReadModel } from '../../shared/readBoard';
 import { boardToScreen, type Viewport } from '../editor/viewport';
 import type { FacilitationSnapshot } from '../editor/facilitation';
+import { onScreen } from './onScreen';
 import { ranking } from './VoteRanking';
 
 /** Most dots drawn one by one; more show as a number. */
@@ -34,6 +35,7 @@ export function DotsLayer({
         const item = byId.get(id);
         if (!item || dots <= 0) return null;
         const bounds = itemBounds(item);
+        if (!onScreen(viewport, bounds)) return null;
         const at = boardToScreen(viewport, { x: bounds.x + bounds.w, y: bounds.y });
         return (
           <div

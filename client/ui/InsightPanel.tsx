@@ -10,6 +10,7 @@ import { MECHANISMS } from '../../shared/mechanisms';
 import { itemsById, type BoardReadModel } from '../../shared/readBoard';
 import type { Language } from '../../shared/ydoc';
 import type { Editor } from '../editor/editor';
+import { Capped } from './Capped';
 import { t, tf } from './strings';
 import { UserText } from './UserText';
 
@@ -79,29 +80,33 @@ export const InsightPanel = memo(function InsightPanel({
       <h2>{t(language, 'insights.title')}</h2>
       {selected && selectedPaths.length > 0 && (
         <Block title={`${t(language, 'insights.selected')} (${selectedPaths.length})`}>
-          <ol className="paths">{selectedPaths.map((path, i) => pathView(path, `s${i}`))}</ol>
+          <Capped items={selectedPaths} language={language}>
+            {(shown) => <ol className="paths">{shown.map((path, i) => pathView(path, `s${i}`))}</ol>}
+          </Capped>
         </Block>
       )}
       <Block title={t(language, 'insights.orphans')}>
-        <IdList ids={analysis.orphans.orphanWinIds} render={focus} none={t(language, 'insights.none')} />
+        <IdList ids={analysis.orphans.orphanWinIds} render={focus} language={language} />
       </Block>
       <Block title={t(language, 'insights.unfed')}>
-        <IdList ids={analysis.orphans.unfedAmbitionIds} render={focus} none={t(language, 'insights.none')} />
+        <IdList ids={analysis.orphans.unfedAmbitionIds} render={focus} language={language} />
       </Block>
       <Block title={t(language, 'insights.keystones')}>
         {analysis.keystones.some((k) => k.winIds.length > 0) ? (
-          <ul>
-            {analysis.keystones
-              .filter((k) => k.winIds.length > 0)
-              .map((k) => (
-                <li key={k.ambitionId}>
-                  {focus(k.ambitionId)}:{' '}
-                  {k.winIds.map((win) => (
-                    <span key={win}>{focus(win)} </span>
-                  ))}
-                </li>
-              ))}
-          </ul>
+          <Capped items={analysis.keystones.filter((k) => k.winIds.length > 0)} language={language}>
+            {(keystones) => (
+              <ul>
+                {keystones.map((k) => (
+                  <li key={k.ambitionId}>
+                    {focus(k.ambitionId)}:{' '}
+                    <Capped items={k.winIds} language={language}>
+                      {(wins) => wins.map((win) => <span key={win}>{focus(win)} </span>)}
+                    </Capped>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Capped>
         ) : (
           <p className="muted">{t(language, 'insights.none')}</p>
         )}
@@ -110,7 +115,9 @@ export const InsightPanel = memo(function InsightPanel({
         {analysis.paths.length === 0 ? (
           <p className="muted">{t(language, 'insights.noPaths')}</p>
         ) : (
-          <ol className="paths">{analysis.paths.map((path, i) => pathView(path, `p${i}`))}</ol>
+          <Capped items={analysis.paths} language={language}>
+            {(shown) => <ol className="paths">{shown.map((path, i) => pathView(path, `p${i}`))}</ol>}
+          </Capped>
         )}
         {analysis.pathsTruncated && (
           <p className="muted">{tf(language, 'insights.truncated', { n: analysis.paths.length })}</p>
@@ -118,51 +125,57 @@ export const InsightPanel = memo(function InsightPanel({
       </Block>
       {ambitions.length > 0 && (
         <Block title={t(language, 'insights.mechanisms')}>
-          <table className="mechanism-grid">
-            <thead>
-              <tr>
-                <th scope="col">{kindLabel(language, 'ambition')}</th>
-                {MECHANISMS.map((m) => (
-                  <th key={m} scope="col" title={label(language, `mechanism.${m}`)}>
-                    <abbr title={label(language, `mechanism.${m}`)}>
-                      {label(language, `mechanism.${m}`).slice(0, 3)}
-                    </abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {analysis.coverage.map((row) => (
-                <tr key={row.ambitionId}>
-                  <th scope="row">{focus(row.ambitionId)}</th>
-                  {row.cells.map((cell) => (
-                    <td
-                      key={cell.mechanism}
-                      className={cell.active ? 'on' : 'off'}
-                      title={`${label(language, `mechanism.${cell.mechanism}`)}: ${cell.active ? '✓' : t(language, 'insights.missing')}`}
-                    >
-                      {cell.active ? '✓' : '–'}
-                      <span className="visually-hidden">
-                        {label(language, `mechanism.${cell.mechanism}`)}{' '}
-                        {cell.active ? '' : t(language, 'insights.missing')}
-                      </span>
-                    </td>
+          <Capped items={analysis.coverage} language={language}>
+            {(coverageShown) => (
+              <table className="mechanism-grid">
+                <thead>
+                  <tr>
+                    <th scope="col">{kindLabel(language, 'ambition')}</th>
+                    {MECHANISMS.map((m) => (
+                      <th key={m} scope="col" title={label(language, `mechanism.${m}`)}>
+                        <abbr title={label(language, `mechanism.${m}`)}>
+                          {label(language, `mechanism.${m}`).slice(0, 3)}
+                        </abbr>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {coverageShown.map((row) => (
+                    <tr key={row.ambitionId}>
+                      <th scope="row">{focus(row.ambitionId)}</th>
+                      {row.cells.map((cell) => (
+                        <td
+                          key={cell.mechanism}
+                          className={cell.active ? 'on' : 'off'}
+                          title={`${label(language, `mechanism.${cell.mechanism}`)}: ${cell.active ? '✓' : t(language, 'insights.missing')}`}
+                        >
+                          {cell.active ? '✓' : '–'}
+                          <span className="visually-hidden">
+                            {label(language, `mechanism.${cell.mechanism}`)}{' '}
+                            {cell.active ? '' : t(language, 'insights.missing')}
+                          </span>
+                        </td>
+                      ))}
+                    </tr>
                   ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {analysis.coverage
-            .filter((row) => row.eternalPilotWarning)
-            .map((row) => (
-              <p key={row.ambitionId} className="warning" role="note">
-                ⚠ <UserText text={name(row.ambitionId)} />: {t(language, 'insights.eternalPilotWarning')}
-              </p>
-            ))}
+                </tbody>
+              </table>
+            )}
+          </Capped>
+          <Capped items={analysis.coverage.filter((row) => row.eternalPilotWarning)} language={language}>
+            {(warned) =>
+              warned.map((row) => (
+                <p key={row.ambitionId} className="warning" role="note">
+                  ⚠ <UserText text={name(row.ambitionId)} />: {t(language, 'insights.eternalPilotWarning')}
+                </p>
+              ))
+            }
+          </Capped>
         </Block>
       )}
       <Block title={t(language, 'insights.eternalPilots')}>
-        <IdList ids={analysis.eternalPilotIds} render={focus} none={t(language, 'insights.none')} />
+        <IdList ids={analysis.eternalPilotIds} render={focus} language={language} />
       </Block>
     </section>
   );
@@ -180,18 +193,22 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
 function IdList({
   ids,
   render,
-  none,
+  language,
 }: {
   ids: readonly string[];
   render(id: string): ReactNode;
-  none: string;
+  language: Language;
 }) {
-  if (ids.length === 0) return <p className="muted">{none}</p>;
+  if (ids.length === 0) return <p className="muted">{t(language, 'insights.none')}</p>;
   return (
-    <ul>
-      {ids.map((id) => (
-        <li key={id}>{render(id)}</li>
-      ))}
-    </ul>
+    <Capped items={ids} language={language}>
+      {(shown) => (
+        <ul>
+          {shown.map((id) => (
+            <li key={id}>{render(id)}</li>
+          ))}
+        </ul>
+      )}
+    </Capped>
   );
 }

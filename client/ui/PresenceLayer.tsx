@@ -3,13 +3,18 @@
  * colour. Plain DOM over the canvas: names are React text, never markup, and CSS transitions
  * smooth cursors that arrive about 20 times a second.
  */
-import { itemBounds } from '../../shared/geometry';
+import { boardBounds, itemBounds, type Rect } from '../../shared/geometry';
 import { kindTraits } from '../../shared/kinds/registry';
+import type { BoardItem } from '../../shared/schema';
 import { itemsById, type BoardReadModel } from '../../shared/readBoard';
 import { displayHeight } from '../canvas/displayGeometry';
 import { boardToScreen, type Viewport } from '../editor/viewport';
 import type { Peer } from '../sync/presence';
+import { onScreen } from './onScreen';
 import { UserText } from './UserText';
+
+/** Most outlines drawn for one person; a larger selection in view gets one box around it all. */
+const MAX_OUTLINES = 50;
 
 /** Cursors and selections of everyone but us. */
 export function PresenceLayer({
@@ -26,15 +31,11 @@ export function PresenceLayer({
   return (
     <div className="presence-layer" aria-hidden="true">
       {others.flatMap((peer) =>
-        peer.selection.map((id) => {
-          const item = byId.get(id);
-          if (!item) return null;
-          const bounds = itemBounds(item);
+        selectionBoxes(peer.selection, byId, viewport).map(({ key, bounds, height }) => {
           const topLeft = boardToScreen(viewport, { x: bounds.x, y: bounds.y });
-          const height = kindTraits(item.kind).shape === 'line' ? bounds.h : displayHeight(item);
           return (
             <div
-              key={`${peer.clientId}:${id}`}
+              key={`${peer.clientId}:${key}`}
               className="remote-selection"
               style={{
                 borderColor: peer.colour,
@@ -76,4 +77,28 @@ export function PresenceLayer({
       })}
     </div>
   );
+}
+
+/**
+ * The boxes to outline for one person's selection: each selected item in view, or, when more
+ * than MAX_OUTLINES are in view (someone selected all of a large board), one box around them.
+ */
+function selectionBoxes(
+  selection: readonly string[],
+  byId: ReadonlyMap<string, BoardItem>,
+  viewport: Viewport,
+): { key: string; bounds: Rect; height: number }[] {
+  const shown: BoardItem[] = [];
+  for (const id of selection) {
+    const item = byId.get(id);
+    if (item && onScreen(viewport, itemBounds(item))) shown.push(item);
+  }
+  if (shown.length > MAX_OUTLINES) {
+    const all = boardBounds(shown);
+    return all ? [{ key: 'all', bounds: all, height: all.h }] : [];
+  }
+  return shown.map((item) => {
+    const bounds = itemBounds(item);
+    return { key: item.id, bounds, height: kindTraits(item.kind).shape === 'line' ? bounds.h : displayHeight(item) };
+  });
 }

@@ -1,5 +1,5 @@
 /** Reading and driving a board page in the browser, the way a person (or a screen reader) would. */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { TestServer } from '../server/helpers';
 import { openWatchedPage, type PageWatch } from './browser';
 
@@ -82,9 +82,44 @@ export async function canvasPoint(page: Page, fx: number, fy: number): Promise<{
   return { x: box.x + box.width * fx, y: box.y + box.height * fy };
 }
 
-/** The Outline landmark. */
-export function outline(page: Page) {
-  return page.getByRole('region', { name: 'Outline' });
+/** The Outline landmark (`title` is its name in the board's language). */
+export function outline(page: Page, title = 'Outline') {
+  return page.getByRole('region', { name: title });
+}
+
+/** The Outline's tree: every item and link, of which only the rows in view are drawn. */
+export function outlineTree(page: Page, title = 'Outline') {
+  return outline(page, title).getByRole('tree');
+}
+
+/**
+ * The first Outline row named `name`, brought into the DOM the way a keyboard user reaches it:
+ * from the top of the tree a page at a time. Throws when no row of the whole tree matches.
+ */
+export async function outlineEntry(page: Page, name: string | RegExp, title = 'Outline'): Promise<Locator> {
+  const tree = outlineTree(page, title);
+  const entry = tree.getByRole('treeitem', { name }).first();
+  const found = async () => {
+    if ((await entry.count()) === 0) return false;
+    // Drawn is not yet in view (rows just past the edge are drawn too): scroll it in, so the
+    // rows around it, its links say, are drawn as well.
+    await entry.scrollIntoViewIfNeeded();
+    await frames(page);
+    return true;
+  };
+  if (await found()) return entry;
+  await tree.focus();
+  await page.keyboard.press('Home');
+  for (;;) {
+    await frames(page);
+    if (await found()) return entry;
+    const before = await tree.getAttribute('aria-activedescendant');
+    await page.keyboard.press('PageDown');
+    await frames(page);
+    if ((await tree.getAttribute('aria-activedescendant')) === before) break;
+  }
+  if (await found()) return entry;
+  throw new Error(`no Outline row named ${String(name)}`);
 }
 
 /** Waits until a snapshot satisfies `test`, for at most `ms`. */

@@ -67,7 +67,8 @@ describe.runIf(browserAvailable())('board canvas in Chromium', () => {
       await createWithPointer(alice, kind, at, `${kind} from the toolbar`);
       if (kind === 'boundary') {
         await outline(bob)
-          .getByRole('heading', { name: /Boundary marker/ })
+          .getByRole('treeitem', { name: /^Boundary marker/ })
+          .first()
           .waitFor({ timeout: CHANGE_VISIBLE_MS });
       } else {
         await outline(bob).getByText(`${kind} from the toolbar`).waitFor({ timeout: CHANGE_VISIBLE_MS });
@@ -177,7 +178,7 @@ describe.runIf(browserAvailable())('board canvas in Chromium', () => {
 
     // Delete the first win from the outline and the keyboard: its two links go with it.
     await outline(alice)
-      .getByRole('button', { name: /^Small win: Weirs in ditches/ })
+      .getByRole('treeitem', { name: /^Small win: Weirs in ditches/ })
       .click();
     await alice.keyboard.press('Delete');
     await outline(bob)

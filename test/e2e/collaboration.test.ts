@@ -214,7 +214,7 @@ describe.runIf(browserAvailable())('live collaboration in Chromium', () => {
     const viewer = await open(board, 'viewer', 'Vera');
     await viewer.getByText('You are watching: this link cannot change the board.').waitFor();
     expect(await viewer.getByRole('toolbar').count()).toBe(0);
-    await outline(viewer).getByRole('button', { name: /Weirs/ }).click();
+    await outline(viewer).getByRole('treeitem', { name: /Weirs/ }).click();
     await viewer.keyboard.press('Delete');
     await viewer.keyboard.press('n');
     await viewer.keyboard.press('Enter');

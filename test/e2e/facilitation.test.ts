@@ -12,7 +12,7 @@ import { readControl } from '../../shared/control/readControl';
 import { controlRoomName } from '../../shared/control/roomName';
 import { connectSynced, waitFor, type TestBoard, type TestServer } from '../server/helpers';
 import { browserAvailable, launchBrowser, startAppServer } from './browser';
-import { itemCenter, openBoard } from './boardPage';
+import { itemCenter, openBoard, outlineEntry } from './boardPage';
 import { checkPagesEachTest } from './pageErrors';
 
 const SEVEN_MINUTES = 7 * 60_000;
@@ -135,7 +135,7 @@ describe.runIf(browserAvailable())('facilitation in Chromium', () => {
     const pick = async (page: Page, text: string, touch: boolean) => {
       const outline = page.getByRole('region', { name: 'Outline' });
       if (!(await outline.isVisible())) await page.getByRole('button', { name: 'Outline' }).click();
-      const entry = outline.getByRole('button', { name: new RegExp(text) });
+      const entry = await outlineEntry(page, new RegExp(text));
       if (touch) await entry.tap();
       else await entry.click();
     };

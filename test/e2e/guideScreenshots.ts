@@ -12,7 +12,7 @@ import { t, tn } from '../../client/ui/strings';
 import { ts } from '../../client/ui/shareStrings';
 import { connectSynced, type TestBoard, type TestServer } from '../server/helpers';
 import { createPageWatch, launchBrowser, openWatchedPage, startAppServer, type PageWatch } from './browser';
-import { frames, itemCenter, openBoard, settled } from './boardPage';
+import { frames, itemCenter, openBoard, outlineEntry, settled } from './boardPage';
 
 const OUT = 'docs/screenshots';
 const SIZE = { width: 1280, height: 800 };
@@ -95,7 +95,7 @@ async function lookAt(page: Page, language: Language, area: string, outs: number
   const toggle = page.getByRole('button', { name: t(language, 'outline.title'), exact: true });
   const outline = page.getByRole('region', { name: t(language, 'outline.title') });
   if (!(await outline.isVisible())) await toggle.click();
-  await outline.getByRole('button', { name: new RegExp(`: ${area}$`) }).click();
+  await (await outlineEntry(page, new RegExp(`: ${area}$`), t(language, 'outline.title'))).click();
   for (let i = 0; i < outs; i++) await page.keyboard.press('-');
   await page.keyboard.press('Escape');
   await toggle.click();
@@ -202,7 +202,12 @@ async function session(browser: Browser, watch: PageWatch, server: TestServer, l
     if (!(await outline.isVisible()))
       await voter.getByRole('button', { name: t(language, 'outline.title'), exact: true }).click();
     for (const card of cards) {
-      await outline.getByRole('button', { name: new RegExp(WINS[language][card]!.slice(0, 20)) }).click();
+      const entry = await outlineEntry(
+        voter,
+        new RegExp(WINS[language][card]!.slice(0, 20)),
+        t(language, 'outline.title'),
+      );
+      await entry.click();
       await voter.keyboard.press('d');
     }
     await vote(voter)

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoard, type TestBoard, type TestServer } from '../server/helpers';
 import { loadBoardInto } from '../support/loadExample';
 import { browserAvailable, launchBrowser, startAppServer } from './browser';
-import { openBoard } from './boardPage';
+import { openBoard, outlineEntry } from './boardPage';
 import { checkPagesEachTest } from './pageErrors';
 
 describe.runIf(browserAvailable())('paths and insights in Chromium', () => {
@@ -42,7 +42,7 @@ describe.runIf(browserAvailable())('paths and insights in Chromium', () => {
     expect(await highlighted(alice)).toBeNull();
     await alice
       .getByRole('region', { name: 'Overzicht' })
-      .getByRole('button', { name: /^Small win: Twaalf boeren in de Tielerwaard/ })
+      .getByRole('treeitem', { name: /^Small win: Twaalf boeren in de Tielerwaard/ })
       .click();
     const lit = await highlighted(alice);
     expect(lit?.items.sort()).toEqual([
@@ -72,13 +72,15 @@ describe.runIf(browserAvailable())('paths and insights in Chromium', () => {
       .getByRole('button', { name: /Waterschapsdag op de basisschool/ })
       .waitFor({ timeout: 5000 });
     expect(await orphans.getByRole('button', { name: /Bewoners van Maasheggen/ }).count()).toBe(0);
-    // Alice selects the only link from the Maasheggen win to an ambition, by keyboard-reachable outline entry.
+    // Alice selects the only link from the Maasheggen win to an ambition, by keyboard-reachable
+    // outline entry: the tree brings the win into view; its links follow it.
     if ((await alice.getByRole('region', { name: 'Overzicht' }).count()) === 0) {
       await alice.getByRole('button', { name: 'Overzicht' }).click();
     }
+    await outlineEntry(alice, /^Small win: Bewoners van Maasheggen/, 'Overzicht');
     await alice
       .getByRole('region', { name: 'Overzicht' })
-      .getByRole('button', { name: /draagt bij aan .?Rivierenland is in 2050/ })
+      .getByRole('treeitem', { name: /draagt bij aan .?Rivierenland is in 2050/ })
       .last()
       .click();
     await alice.keyboard.press('Delete');

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { createBoard } from '../server/helpers';
 import { loadBoardInto } from '../support/loadExample';
 import { createPageWatch, launchBrowser, startAppServer } from './browser';
-import { frames, itemCenter, openBoard, settled, snapshot, waitForSnapshot } from './boardPage';
+import { frames, itemCenter, openBoard, outlineEntry, settled, snapshot, waitForSnapshot } from './boardPage';
 
 const OUT = 'docs/screenshots';
 
@@ -35,10 +35,7 @@ async function main(): Promise<void> {
     });
     const win = (await snapshot(page)).board.items.find((item) => item.id === 'sw-peilbesluit');
     if (win) {
-      await page
-        .getByRole('region', { name: 'Overzicht' })
-        .getByRole('button', { name: /^Small win: Peilbesluit/ })
-        .click();
+      await (await outlineEntry(page, /^Small win: Peilbesluit/, 'Overzicht')).click();
       await page.keyboard.press('0');
       await settled(page);
       const c = await itemCenter(page, win.id);
@@ -93,10 +90,7 @@ async function main(): Promise<void> {
       if (box) await other.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 3 });
     }
     const bram = others[1]?.page;
-    await bram
-      ?.getByRole('region', { name: 'Overzicht' })
-      .getByRole('button', { name: /^Small win: Peilbesluit/ })
-      .click();
+    if (bram) await (await outlineEntry(bram, /^Small win: Peilbesluit/, 'Overzicht')).click();
     for (const [name] of people) {
       // A cursor outside the tablet's view is not drawn: say so rather than fail the run.
       await tablet
