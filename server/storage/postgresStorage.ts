@@ -9,6 +9,7 @@
  * pool's errors are logged and every failing call rejects with a PostgresStorageError.
  */
 import pg from 'pg';
+import { ConfigError } from '../config';
 import { log } from '../log';
 import { migrate, quoteIdentifier, SCHEMA_PATTERN } from './postgresMigrations';
 import type { Ballot, BoardRecord, Role, SnapshotInfo, Storage, StoredDoc, StoredSnapshot } from './storage';
@@ -67,20 +68,24 @@ const HASH_COLUMN: Record<Role, string> = {
   viewer: 'viewer_hash',
 };
 
-/** Splits DATABASE_URL into the pool's connection string, the schema and a printable address. */
+/** Splits DATABASE_URL into the pool's connection string, the schema and a printable address; ConfigError if malformed. */
 export function parseDatabaseUrl(url: string): { connectionString: string; schema: string; where: string } {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     // Never echo the value: it may hold a password.
-    throw new Error('DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)');
+    throw new ConfigError('DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)');
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')
-    throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`);
+    throw new ConfigError(
+      `DATABASE_URL must start with postgres:// or postgresql://, not ${parsed.protocol}//`,
+    );
   const schema = parsed.searchParams.get('schema') || 'public';
   if (!SCHEMA_PATTERN.test(schema))
-    throw new Error(`DATABASE_URL schema "${schema}" must be lower-case letters, digits and underscores`);
+    throw new ConfigError(
+      `DATABASE_URL schema "${schema}" must be lower-case letters, digits and underscores`,
+    );
   parsed.searchParams.delete('schema');
   const where = `${parsed.hostname || 'localhost'}:${parsed.port || 5432}${parsed.pathname}`;
   return { connectionString: parsed.toString(), schema, where };
