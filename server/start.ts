@@ -15,6 +15,7 @@ import { createHttpServer } from './http/app';
 import { createImportGate } from './http/importGate';
 import { log } from './log';
 import { createServerMetrics, type ServerMetrics } from './serverMetrics';
+import { createPostgresStorage } from './storage/postgresStorage';
 import { createSqliteStorage } from './storage/sqliteStorage';
 import type { Storage } from './storage/storage';
 import { timedStorage } from './storage/timedStorage';
@@ -34,23 +35,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts listening (PORT=0 picks a free port); `storage` replaces the SQLite store (tests). */
+/** PostgreSQL (migrated) when DATABASE_URL is set, else the SQLite file in DATA_DIR. */
+function openStorage(config: ServerConfig): Promise<Storage> | Storage {
+  return config.databaseUrl ? createPostgresStorage(config.databaseUrl) : createSqliteStorage(config.dataDir);
+}
+
+/** Starts listening (PORT=0 picks a free port); `storage` replaces the configured store (tests). */
 export async function startServer(
   config: ServerConfig,
   options: { storage?: Storage } = {},
 ): Promise<RunningServer> {
-  if (config.databaseUrl) {
-    throw new ConfigError(
-      'DATABASE_URL is set, but PostgreSQL storage is not available yet; unset it to use SQLite',
-    );
-  }
   if (config.redisUrl) {
     throw new ConfigError(
       'REDIS_URL is set, but multi-instance fan-out is not available yet; run one instance',
     );
   }
   const metrics = createServerMetrics();
-  const storage = timedStorage(options.storage ?? createSqliteStorage(config.dataDir), metrics.storeSeconds);
+  const storage = timedStorage(options.storage ?? (await openStorage(config)), metrics.storeSeconds);
   // The automatic snapshot: a content room that was edited unloads once everyone has left.
   let onEditedUnload: ((boardId: string, state: Uint8Array) => Promise<unknown>) | null = null;
   // Facilitation: a revealed vote and a phase change, once the facilitator's change is stored.

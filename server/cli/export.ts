@@ -3,16 +3,20 @@
  *
  *   npm run export -- <boardId> --format png --out rivierenland.png [--snapshot <sid>]
  *
- * Reads the SQLite file in DATA_DIR (safe while a server runs: WAL readers do not block it).
+ * Reads PostgreSQL when DATABASE_URL is set (as the server does; it never migrates or writes),
+ * else the SQLite file in DATA_DIR (safe while a server runs: WAL readers do not block it).
  * `--out -` writes to standard output; without `--out` the file gets its export name in the
- * current folder. DATABASE_URL (PostgreSQL) is not supported yet.
+ * current folder.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BoardUnreadableError, readableBoard, readState } from '../boards/boardState';
 import { BOARD_ID_PATTERN } from '../boards/tokens';
 import { EXPORT_FORMATS, exportBoard, isExportFormat } from '../export/exportBoard';
+import { ConfigError } from '../config';
+import { createPostgresStorage, PostgresStorageError } from '../storage/postgresStorage';
 import { createSqliteStorage } from '../storage/sqliteStorage';
+import type { Storage } from '../storage/storage';
 
 /** A mistake of the caller: printed without a stack, exit code 2. */
 class UsageError extends Error {}
@@ -39,15 +43,10 @@ async function main(argv: readonly string[]): Promise<void> {
   const format = values.format ?? 'json';
   if (!isExportFormat(format))
     throw new UsageError(`unknown format "${format}": use one of ${EXPORT_FORMATS.join(', ')}`);
-  if (process.env.DATABASE_URL)
-    throw new UsageError(
-      'DATABASE_URL is set, but PostgreSQL storage is not supported yet: unset it to export from DATA_DIR (SQLite)',
-    );
-  const dataDir = process.env.DATA_DIR || './data';
-  const storage = createSqliteStorage(dataDir);
+  const { storage, where } = await openStore();
   try {
     const record = BOARD_ID_PATTERN.test(boardId) ? await storage.getBoard(boardId) : null;
-    if (!record) throw new UsageError(`no board "${boardId}" in ${dataDir}`);
+    if (!record) throw new UsageError(`no board "${boardId}" in ${where}`);
     let suffix: string | undefined;
     let board;
     if (values.snapshot) {
@@ -78,15 +77,28 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
+/** The store the server uses: PostgreSQL at DATABASE_URL, else SQLite in DATA_DIR. */
+async function openStore(): Promise<{ storage: Storage; where: string }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const storage = await createPostgresStorage(url, { migrate: false, poolSize: 2 });
+    return { storage, where: `PostgreSQL at ${storage.where} (schema ${storage.schema})` };
+  }
+  const dataDir = process.env.DATA_DIR || './data';
+  return { storage: createSqliteStorage(dataDir), where: dataDir };
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof UsageError ||
     error instanceof BoardUnreadableError ||
+    error instanceof ConfigError ||
     (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   ) {
     console.error(`export: ${(error as Error).message}`);
     process.exit(2);
   }
-  console.error(error);
+  // The store being away is no bug of ours: its message names the server, a stack adds nothing.
+  console.error(error instanceof PostgresStorageError ? `export: ${error.message}` : error);
   process.exit(1);
 });

@@ -1,17 +1,27 @@
-/** One contract, both adapters: what the rooms rely on from any Storage. */
+/**
+ * One contract, every adapter: what the rooms rely on from any Storage. PostgreSQL joins when it
+ * answers (a fresh schema per store, dropped after the run); without it its cases are skipped
+ * with a message, or fail under REQUIRE_SERVICES=1.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { testSchemas } from '../../test/server/postgresSchemas';
+import { postgresAvailable } from '../../test/support/services';
 import { createMemoryStorage } from './memoryStorage';
+import { createPostgresStorage } from './postgresStorage';
 import { createSqliteStorage } from './sqliteStorage';
 import type { BoardRecord, Storage } from './storage';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const adapters: [string, () => Storage][] = [
+const schemas = testSchemas();
+afterAll(() => schemas.drop());
+
+const adapters: [string, () => Storage | Promise<Storage>][] = [
   ['memory', () => createMemoryStorage()],
   [
     'sqlite',
@@ -22,6 +32,7 @@ const adapters: [string, () => Storage][] = [
     },
   ],
 ];
+if (await postgresAvailable()) adapters.push(['postgres', () => createPostgresStorage(schemas.url())]);
 
 const board = (id: string): BoardRecord => ({
   id,
@@ -38,7 +49,7 @@ const bytes = (...values: number[]) => Uint8Array.from(values);
 
 describe.each(adapters)('%s storage', (_name, open) => {
   it('creates a board with its first update', async () => {
-    const store = open();
+    const store = await open();
     await store.createBoard(board('board00001'), bytes(1));
     expect(await store.getBoard('board00001')).toEqual(board('board00001'));
     expect(await store.getBoard('missing000')).toBeNull();
@@ -49,7 +60,7 @@ describe.each(adapters)('%s storage', (_name, open) => {
   });
 
   it('appends in order and returns growing sequence numbers', async () => {
-    const store = open();
+    const store = await open();
     const a = await store.appendUpdate('room', bytes(1));
     const b = await store.appendUpdate('other', bytes(9));
     const c = await store.appendUpdate('room', bytes(2));
@@ -61,7 +72,7 @@ describe.each(adapters)('%s storage', (_name, open) => {
   });
 
   it('compacts a prefix into one state and keeps later appends', async () => {
-    const store = open();
+    const store = await open();
     await store.appendUpdate('room', bytes(1));
     const through = await store.appendUpdate('room', bytes(2));
     await store.appendUpdate('other', bytes(9));
@@ -77,7 +88,7 @@ describe.each(adapters)('%s storage', (_name, open) => {
   });
 
   it('keeps the listed title and lists no snapshots yet', async () => {
-    const store = open();
+    const store = await open();
     await store.createBoard(board('board00002'), bytes(1));
     await store.updateBoardTitle('board00002', 'Deltaplan');
     expect((await store.getBoard('board00002'))?.title).toBe('Deltaplan');
@@ -88,7 +99,7 @@ describe.each(adapters)('%s storage', (_name, open) => {
 
 describe.each(adapters)('%s storage: tokens and ballots', (_name, open) => {
   it('replaces one role token hash and leaves the others', async () => {
-    const store = open();
+    const store = await open();
     await store.createBoard(board('board00004'), bytes(1));
     expect(await store.setTokenHash('board00004', 'viewer', new Uint8Array([7]))).toBe(true);
     expect((await store.getBoard('board00004'))?.tokenHashes).toEqual({
@@ -101,7 +112,7 @@ describe.each(adapters)('%s storage: tokens and ballots', (_name, open) => {
   });
 
   it('sets, replaces and removes ballots per vote, listed in order', async () => {
-    const store = open();
+    const store = await open();
     await store.createBoard(board('board00005'), bytes(1));
     const ballot = (voteId: string, itemId: string, userId: string, dots: number) => ({
       boardId: 'board00005',
@@ -128,7 +139,7 @@ describe.each(adapters)('%s storage: tokens and ballots', (_name, open) => {
 
 describe.each(adapters)('%s storage: snapshots', (_name, open) => {
   it('deletes one snapshot of one board', async () => {
-    const store = open();
+    const store = await open();
     await store.createBoard(board('board00006'), bytes(1));
     for (const id of ['s1', 's2'])
       await store.createSnapshot({ id, boardId: 'board00006', label: id, createdAt: 1, state: bytes(1) });
