@@ -1,6 +1,7 @@
 /**
  * Structured logs through pino: one JSON line per event, `{"level":"info","time":"…","pid":…,
- * "hostname":"…",…fields,"event":"room.loaded"}`, on stdout (error and fatal on stderr).
+ * "hostname":"…","event":"room.loaded",…fields}`, on stdout (error and fatal on stderr). The
+ * event comes before the fields because tools match lines by it (test/support/serverProcess.ts).
  * LOG_LEVEL (trace, debug, info, warn, error, fatal, silent; default info) drops the events
  * below it. Every field passes through logRedaction.ts first, so tokens, Authorization values
  * and connection passwords are replaced by `[redacted]` even when a caller passes them in.
@@ -54,9 +55,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   );
 }
 
+/** Writes one event through `logger`, its name first. */
+export function logTo(logger: Logger, level: Level, event: string, fields: LogFields = {}): void {
+  logger[level]({ event, ...fields });
+}
+
 let shared: Logger | null = null;
 
 /** Writes one event; the logger is made on first use, so LOG_LEVEL set by test setup applies. */
 export function log(level: Level, event: string, fields: LogFields = {}): void {
-  (shared ??= createLogger())[level](fields, event);
+  logTo((shared ??= createLogger()), level, event, fields);
 }
