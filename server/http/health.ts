@@ -29,6 +29,8 @@ export function createReadiness(storage: Storage, timeoutMs = 2_000): Readiness 
   const checks = new Map<string, () => Promise<unknown>>([
     ['storage', () => (storage.ping ? storage.ping() : storage.getBoard(PROBE_ID))],
   ]);
+  // Probes come every few seconds: a dependency's failure is logged when it starts, not each time.
+  const failing = new Set<string>();
   let stopping = false;
   return {
     add: (name, check) => void checks.set(name, check),
@@ -38,7 +40,10 @@ export function createReadiness(storage: Storage, timeoutMs = 2_000): Readiness 
       const results = await Promise.all(
         [...checks].map(async ([name, check]) => {
           const failure = await bounded(check, timeoutMs);
-          if (failure) log('warn', 'server.not_ready', { dependency: name, error: failure });
+          if (failure && !failing.has(name))
+            log('warn', 'server.not_ready', { dependency: name, error: failure });
+          if (!failure && failing.delete(name)) log('info', 'server.ready_again', { dependency: name });
+          if (failure) failing.add(name);
           // The detail stays in the log: /readyz is public and errors may name hosts.
           return failure ? `${name} ${failure instanceof TimeoutError ? 'timed out' : 'unreachable'}` : null;
         }),
