@@ -42,9 +42,8 @@ export function createHttpServer(config: ServerConfig, deps: HttpDeps): Server {
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
       const state = await deps.readiness.check();
-      return sendJson(res, state.ready ? 200 : 503, state.ready ? { status: 'ready' } : state, {
-        'Cache-Control': 'no-store',
-      });
+      const body = state.ready ? { status: 'ready' } : { status: 'not_ready', reason: state.reason };
+      return sendJson(res, state.ready ? 200 : 503, body, { 'Cache-Control': 'no-store' });
     }
     if (url.pathname === '/metrics') return serveMetrics(req, res);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);

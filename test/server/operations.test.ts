@@ -45,7 +45,7 @@ describe('/healthz and /readyz', () => {
     expect((await get('/healthz')).status).toBe(200);
     const ready = await get('/readyz');
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ ready: false, reason: 'storage unreachable' });
+    expect(await ready.json()).toEqual({ status: 'not_ready', reason: 'storage unreachable' });
   });
 
   it('probes a store without ping() by a lookup', async () => {
