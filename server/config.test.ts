@@ -15,6 +15,26 @@ describe('config', () => {
       maxDocBytes: 16 * 1024 * 1024,
     });
     expect(config.databaseUrl).toBeUndefined();
+    expect(config).toMatchObject({ trustProxy: 0, instanceId: undefined, metricsToken: undefined });
+  });
+
+  it('reads the operations settings', () => {
+    expect(
+      readConfig({
+        TRUST_PROXY: '2',
+        INSTANCE_ID: 'olievlek-b',
+        METRICS_TOKEN: 'a-long-enough-secret',
+        LOG_LEVEL: 'warn',
+      }),
+    ).toMatchObject({ trustProxy: 2, instanceId: 'olievlek-b', metricsToken: 'a-long-enough-secret' });
+  });
+
+  it('names the variable and never echoes METRICS_TOKEN in its error', () => {
+    expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be the number of proxies/);
+    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of trace, debug, info/);
+    const short = 'short secret';
+    expect(() => readConfig({ METRICS_TOKEN: short })).toThrow(/METRICS_TOKEN must be at least 16/);
+    expect(() => readConfig({ METRICS_TOKEN: short })).not.toThrow(short);
   });
 
   it.each([
@@ -23,6 +43,12 @@ describe('config', () => {
     ['MAX_MESSAGE_BYTES', '1.5'],
     ['ROOM_UNLOAD_MS', '60000'],
     ['MAX_DOC_BYTES', '1000'],
+    ['TRUST_PROXY', '-1'],
+    ['TRUST_PROXY', '11'],
+    ['TRUST_PROXY', '10.0.0.0/8'],
+    ['INSTANCE_ID', 'two words'],
+    ['METRICS_TOKEN', 'abc'],
+    ['LOG_LEVEL', 'INFO'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
   });

@@ -60,6 +60,16 @@ export interface ServerConfig {
   readonly maxConcurrentImports: number;
   /** Time an import body has to arrive in full; a slower one is cut off with 408. */
   readonly importBodyTimeoutMs: number;
+  // --- Operations (issue 13) ---
+  /** The `instance` label on every metric (INSTANCE_ID); undefined means hostname:port. */
+  readonly instanceId: string | undefined;
+  /** When set, /metrics answers only `Authorization: Bearer <token>`; unset, it is open. */
+  readonly metricsToken: string | undefined;
+  /**
+   * Proxies in front of the server whose X-Forwarded-For entries are believed (TRUST_PROXY);
+   * 0 means none: per-address limits use the socket's peer address.
+   */
+  readonly trustProxy: number;
 }
 
 /** Thrown for a setting that cannot be used, naming the variable. */
@@ -69,6 +79,7 @@ export class ConfigError extends Error {
 
 /** Reads the configuration; throws ConfigError on a malformed value instead of guessing. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  checkLogLevel(env);
   return {
     port: integer(env, 'PORT', 8080, 0, 65_535),
     host: env.HOST || '0.0.0.0',
@@ -105,7 +116,53 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     importsPerMinute: integer(env, 'IMPORTS_PER_MINUTE', 10, 1, 1_000_000),
     maxConcurrentImports: integer(env, 'MAX_CONCURRENT_IMPORTS', 4, 1, 10_000),
     importBodyTimeoutMs: integer(env, 'IMPORT_BODY_TIMEOUT_MS', 15_000, 100, 3_600_000),
+    // --- Operations (issue 13) ---
+    instanceId: instanceId(env),
+    metricsToken: metricsToken(env),
+    trustProxy: trustProxy(env),
   };
+}
+
+/** Log levels LOG_LEVEL accepts (pino's, from most to least verbose). */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+function instanceId(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.INSTANCE_ID;
+  if (!raw) return undefined;
+  if (!/^[\x21-\x7e]{1,128}$/.test(raw)) {
+    throw new ConfigError(`INSTANCE_ID must be 1 to 128 printable characters without spaces, got "${raw}"`);
+  }
+  return raw;
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (!raw) return undefined;
+  // The value itself never goes into the message: it is a secret.
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  return raw;
+}
+
+function trustProxy(env: NodeJS.ProcessEnv): number {
+  const raw = env.TRUST_PROXY;
+  if (raw === undefined || raw === '') return 0;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value > 10) {
+    throw new ConfigError(
+      `TRUST_PROXY must be the number of proxies in front of the server, 0 to 10 (1 for one load balancer), got "${raw}"`,
+    );
+  }
+  return value;
+}
+
+/** Checks LOG_LEVEL at start-up, so a typo fails loudly instead of logging at the default. */
+function checkLogLevel(env: NodeJS.ProcessEnv): void {
+  const raw = env.LOG_LEVEL;
+  if (raw && !(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -1,16 +1,14 @@
 /**
- * A small Prometheus registry: counters, gauges and histograms rendered in the text format
- * (version 0.0.4). Enough for /metrics without a dependency.
+ * The server's Prometheus registry, on prom-client: Node's default process metrics (event-loop
+ * lag, heap, GC, CPU, handles) next to ours, every series labelled with the `instance` it
+ * comes from. Callers keep a small surface (inc, set, observe) so the library stays in here.
  *
- *   const sent = metrics.counter('olievlek_messages_out_total', 'Messages sent');
+ *   const sent = metrics.counter('olievlek_messages_out_total', 'Messages sent', ['type']);
  *   sent.inc({ type: 'sync' });
  */
+import * as prom from 'prom-client';
 
 type Labels = Readonly<Record<string, string>>;
-
-interface Metric {
-  render(): string[];
-}
 
 /** A value that only goes up. */
 export interface Counter {
@@ -27,85 +25,78 @@ export interface Histogram {
   observe(value: number, labels?: Labels): void;
 }
 
+/** Options of a registry. */
+export interface MetricsOptions {
+  /** Adds Node's default process metrics (on by default; off for small unit tests). */
+  readonly processMetrics?: boolean;
+}
+
 /** The set of metrics one server exposes. */
 export class Metrics {
-  private readonly metrics: Metric[] = [];
+  private readonly registry = new prom.Registry();
 
-  /** A counter named `name`. */
-  counter(name: string, help: string): Counter {
-    const values = new Map<string, number>();
-    this.metrics.push({
-      render: () => header(name, help, 'counter').concat(lines(name, values)),
-    });
-    return { inc: (labels = {}, by = 1) => values.set(key(labels), (values.get(key(labels)) ?? 0) + by) };
+  /** The Content-Type of `render()`'s text. */
+  readonly contentType: string = this.registry.contentType;
+
+  constructor(options: MetricsOptions = {}) {
+    if (options.processMetrics ?? true) prom.collectDefaultMetrics({ register: this.registry });
   }
 
-  /** A gauge; `read`, when given, supplies its value at scrape time. */
-  gauge(name: string, help: string, read?: () => number): Gauge {
-    const values = new Map<string, number>();
-    this.metrics.push({
-      render: () => {
-        if (read) values.set('', read());
-        return header(name, help, 'gauge').concat(lines(name, values));
-      },
-    });
-    return { set: (value, labels = {}) => values.set(key(labels), value) };
+  /** Labels every series with the instance that exposes it (INSTANCE_ID, or host:port). */
+  setInstance(instance: string): void {
+    this.registry.setDefaultLabels({ instance });
   }
 
-  /** A histogram with the given upper bounds (ascending). */
-  histogram(name: string, help: string, buckets: readonly number[]): Histogram {
-    const series = new Map<string, { counts: number[]; sum: number; count: number }>();
-    this.metrics.push({
-      render: () => {
-        const out = header(name, help, 'histogram');
-        for (const [labels, s] of series) {
-          buckets.forEach((le, i) => out.push(`${name}_bucket${join(labels, `le="${le}"`)} ${s.counts[i]}`));
-          out.push(`${name}_bucket${join(labels, 'le="+Inf"')} ${s.count}`);
-          out.push(`${name}_sum${braces(labels)} ${s.sum}`, `${name}_count${braces(labels)} ${s.count}`);
-        }
-        return out;
-      },
-    });
+  /** A counter named `name`; labels used later must be among `labelNames`. */
+  counter(name: string, help: string, labelNames: readonly string[] = []): Counter {
+    const counter = new prom.Counter({ name, help, labelNames, registers: [this.registry] });
     return {
-      observe: (value, labels = {}) => {
-        const k = key(labels);
-        let s = series.get(k);
-        if (!s) series.set(k, (s = { counts: buckets.map(() => 0), sum: 0, count: 0 }));
-        buckets.forEach((le, i) => {
-          if (value <= le) s.counts[i] = (s.counts[i] ?? 0) + 1;
-        });
-        s.sum += value;
-        s.count += 1;
-      },
+      // Unlabelled calls skip prom-client's label hashing: they run once per websocket frame.
+      inc: (labels, by = 1) => (labels && hasKeys(labels) ? counter.inc(labels, by) : counter.inc(by)),
     };
   }
 
-  /** Every metric in the Prometheus text format. */
-  render(): string {
-    return `${this.metrics.flatMap((m) => m.render()).join('\n')}\n`;
+  /** A gauge; `read`, when given, supplies its value at scrape time. */
+  gauge(name: string, help: string, read?: () => number, labelNames: readonly string[] = []): Gauge {
+    const gauge: prom.Gauge = new prom.Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      ...(read ? { collect: () => gauge.set(read()) } : {}),
+    });
+    return {
+      set: (value, labels) => (labels && hasKeys(labels) ? gauge.set(labels, value) : gauge.set(value)),
+    };
+  }
+
+  /** A histogram with the given upper bounds (ascending). */
+  histogram(
+    name: string,
+    help: string,
+    buckets: readonly number[],
+    labelNames: readonly string[] = [],
+  ): Histogram {
+    const histogram = new prom.Histogram({
+      name,
+      help,
+      labelNames,
+      buckets: [...buckets],
+      registers: [this.registry],
+    });
+    return {
+      observe: (value, labels) =>
+        labels && hasKeys(labels) ? histogram.observe(labels, value) : histogram.observe(value),
+    };
+  }
+
+  /** Every metric in the Prometheus text format (version 0.0.4). */
+  render(): Promise<string> {
+    return this.registry.metrics();
   }
 }
 
-function header(name: string, help: string, type: string): string[] {
-  return [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`];
-}
-
-function lines(name: string, values: Map<string, number>): string[] {
-  return [...values].map(([labels, value]) => `${name}${braces(labels)} ${value}`);
-}
-
-/** Labels as `a="x",b="y"`, sorted so the same labels always give the same series. */
-function key(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}="${String(labels[k]).replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`)
-    .join(',');
-}
-
-function braces(labels: string): string {
-  return labels ? `{${labels}}` : '';
-}
-
-function join(labels: string, extra: string): string {
-  return `{${labels ? `${labels},` : ''}${extra}}`;
+function hasKeys(labels: Labels): boolean {
+  for (const _ in labels) return true;
+  return false;
 }

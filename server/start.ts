@@ -4,6 +4,7 @@
  * next instance), stores and compacts every room, then closes the store.
  */
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import { getMeta } from '../shared/ydoc';
 import { ConfigError, type ServerConfig } from './config';
 import { createSnapshotService, type SnapshotService } from './boards/snapshots';
@@ -12,6 +13,7 @@ import { createFacilitationWatcher } from './boards/facilitation';
 import { createVoteService } from './boards/votes';
 import { createExportService } from './export/exportService';
 import { createHttpServer } from './http/app';
+import { createReadiness, type Readiness } from './http/health';
 import { createImportGate } from './http/importGate';
 import { log } from './log';
 import { createServerMetrics, type ServerMetrics } from './serverMetrics';
@@ -28,6 +30,8 @@ export interface RunningServer {
   readonly port: number;
   readonly rooms: RoomManager;
   readonly metrics: ServerMetrics;
+  /** What /readyz checks; `readiness.add('redis', …)` adds a dependency. */
+  readonly readiness: Readiness;
   readonly snapshots: SnapshotService;
   /** The automatic snapshots; `round()` takes one round now (tests). */
   readonly autoSnapshots: { round(): Promise<void> };
@@ -82,9 +86,11 @@ export async function startServer(
     keep: config.autoSnapshotsKept,
   });
   const exports = createExportService({ storage, rooms, metrics, config });
+  const readiness = createReadiness(storage);
   const server = createHttpServer(config, {
     storage,
     metrics,
+    readiness,
     rooms,
     snapshots,
     votes,
@@ -112,6 +118,7 @@ export async function startServer(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  metrics.registry.setInstance(config.instanceId ?? `${hostname()}:${port}`);
   log('info', 'server.listening', {
     host: config.host,
     port,
@@ -121,6 +128,7 @@ export async function startServer(
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      readiness.stop();
       sync.stop();
       autoSnapshots.stop();
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -133,5 +141,5 @@ export async function startServer(
       await httpClosed;
       log('info', 'server.stopped', {});
     })());
-  return { server, port, rooms, metrics, snapshots, autoSnapshots, close };
+  return { server, port, rooms, metrics, readiness, snapshots, autoSnapshots, close };
 }

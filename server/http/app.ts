@@ -1,6 +1,6 @@
 /**
- * The HTTP side of the server: health and metrics, the boards API, then the built client
- * for every other path (so `/b/<id>` opens the single-page app).
+ * The HTTP side of the server: health, readiness and metrics, the boards API, then the built
+ * client for every other path (so `/b/<id>` opens the single-page app).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ServerConfig } from '../config';
@@ -8,18 +8,22 @@ import { log } from '../log';
 import type { ServerMetrics } from '../serverMetrics';
 import { handleBoardsApi, type BoardsApiDeps } from './boardsApi';
 import { methodNotAllowed } from './access';
+import type { Readiness } from './health';
 import { HttpError, sendError, sendJson } from './json';
+import { createMetricsHandler } from './metricsRoute';
 import { setSecurityHeaders } from './securityHeaders';
 import { createStaticHandler } from './static';
 
 /** What the HTTP handlers need. */
 export interface HttpDeps extends BoardsApiDeps {
   readonly metrics: ServerMetrics;
+  readonly readiness: Readiness;
 }
 
-/** A node:http server answering /healthz, /metrics, /api and serving the client. */
+/** A node:http server answering /healthz, /readyz, /metrics, /api and serving the client. */
 export function createHttpServer(config: ServerConfig, deps: HttpDeps): Server {
   const serveStatic = createStaticHandler(config.clientDir);
+  const serveMetrics = createMetricsHandler(deps.metrics.registry, config.metricsToken);
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log('error', 'http.failed', { error, path: pathOf(req) });
@@ -31,19 +35,17 @@ export function createHttpServer(config: ServerConfig, deps: HttpDeps): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const page = !['/healthz', '/metrics', '/api'].some(
+    const page = !['/healthz', '/readyz', '/metrics', '/api'].some(
       (prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`),
     );
     setSecurityHeaders(res, page ? 'app' : 'data');
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (url.pathname === '/metrics') {
-      res.writeHead(200, {
-        'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
-        'Cache-Control': 'no-store',
-      });
-      res.end(deps.metrics.registry.render());
-      return;
+    if (url.pathname === '/readyz') {
+      const state = await deps.readiness.check();
+      const body = state.ready ? { status: 'ready' } : { status: 'not_ready', reason: state.reason };
+      return sendJson(res, state.ready ? 200 : 503, body, { 'Cache-Control': 'no-store' });
     }
+    if (url.pathname === '/metrics') return serveMetrics(req, res);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url);
     return serveStatic(req, res);
   }

@@ -12,6 +12,7 @@ import { LANGUAGES } from '../../shared/ydoc';
 import { createBoard } from '../boards/boardService';
 import { contentDisposition, EXPORT_FORMATS, isExportFormat } from '../export/exportBoard';
 import { ExportRefusal } from '../export/exportService';
+import { clientAddress } from './clientAddress';
 import { log } from '../log';
 import { authorize } from './access';
 import { sendCreated, type BoardsApiDeps } from './created';
@@ -69,7 +70,7 @@ export async function importRoute(
   const gate = deps.imports;
   let release: () => void;
   try {
-    release = gate.admit(req.socket.remoteAddress);
+    release = gate.admit(clientAddress(req, gate.settings.trustProxy ?? 0));
   } catch (error) {
     // The body stays unread: the connection closes with the answer.
     res.setHeader('Connection', 'close');

@@ -2,9 +2,10 @@
  * Who may start an import now (`POST /api/boards/import` needs no token, so anyone can): at
  * most `maxConcurrentImports` bodies are read at once server-wide (503 beyond), and each client
  * address may start `importsPerMinute` per minute (a token bucket; 429 beyond). Both answers
- * carry Retry-After. Addresses are the socket's peer address (issue 13 adds TRUST_PROXY).
+ * carry Retry-After. Addresses are the socket's peer, or X-Forwarded-For under TRUST_PROXY
+ * (clientAddress.ts).
  *
- *   const release = gate.admit(req.socket.remoteAddress);
+ *   const release = gate.admit(clientAddress(req, gate.settings.trustProxy ?? 0));
  *   try { … } finally { release(); }
  */
 import type { ServerConfig } from '../config';
@@ -20,7 +21,8 @@ export type ImportSettings = Pick<
   | 'importsPerMinute'
   | 'maxConcurrentImports'
   | 'importBodyTimeoutMs'
->;
+> &
+  Partial<Pick<ServerConfig, 'trustProxy'>>;
 
 /** Admission of imports, with the limits it enforces. */
 export interface ImportGate {

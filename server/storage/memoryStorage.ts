@@ -93,6 +93,7 @@ export function createMemoryStorage(): Storage & { readonly rows: (room: string)
         .filter((b) => b.boardId === boardId && b.voteId === voteId)
         .sort((a, b) => compare(a.itemId, b.itemId) || compare(a.userId, b.userId));
     },
+    async ping() {},
     async close() {},
     rows: (room) => logs.get(room)?.length ?? 0,
   };

@@ -238,6 +238,10 @@ export function createSqliteStorage(dataDir: string): Storage {
         .all(boardId, voteId)
         .map((r) => ({ boardId, voteId, itemId: r.item_id, userId: r.user_id, dots: r.dots }));
     },
+    async ping() {
+      // Throws once the database is closed or its file unreadable.
+      db.prepare('SELECT 1').get();
+    },
     async close() {
       if (!db.open) return;
       // Folds the WAL back into the main file so a copied DATA_DIR is one self-contained file.

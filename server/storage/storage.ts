@@ -87,6 +87,11 @@ export interface Storage {
   setBallot(ballot: Ballot): Promise<void>;
   /** Every ballot of one vote, in a stable order (item, then user). */
   listBallots(boardId: string, voteId: string): Promise<Ballot[]>;
+  /**
+   * Resolves when the store answers a trivial query, rejects otherwise (/readyz). Optional:
+   * without it, readiness looks up a board that does not exist instead.
+   */
+  ping?(): Promise<void>;
   /** Flushes and releases the store; no call may follow. */
   close(): Promise<void>;
 }

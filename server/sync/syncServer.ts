@@ -5,7 +5,8 @@
  *
  * Limits live here too: an `'error'` listener on every socket before anything else, ws's
  * maxPayload (1009 for bigger messages), a cap on upgrades still waiting for their token check
- * (HTTP 503 beyond it), a cap on open rooms per client address, per-connection message rates,
+ * (HTTP 503 beyond it), a cap on open rooms per client address (the socket's peer, or
+ * X-Forwarded-For under TRUST_PROXY: http/clientAddress.ts), per-connection message rates,
  * and pings that drop dead peers (which frees their presence).
  */
 import type { IncomingMessage, Server } from 'node:http';
@@ -13,6 +14,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { checkAccess } from '../boards/boardService';
 import type { ServerConfig } from '../config';
+import { clientAddress } from '../http/clientAddress';
 import { log } from '../log';
 import type { ServerMetrics } from '../serverMetrics';
 import type { Storage } from '../storage/storage';
@@ -70,7 +72,7 @@ export function attachSyncServer(server: Server, deps: SyncServerDeps): SyncServ
     if (!url.pathname.startsWith('/sync/')) return reject(socket, 404, 'Not Found');
     if (stopping) return reject(socket, 503, 'Service Unavailable');
     if (pending >= config.maxUnauthenticated) {
-      log('warn', 'ws.unauthenticated_limit', { pending, address: req.socket.remoteAddress });
+      log('warn', 'ws.unauthenticated_limit', { pending, address: clientAddress(req, config.trustProxy) });
       return reject(socket, 503, 'Service Unavailable');
     }
     let roomName: string;
@@ -95,7 +97,7 @@ export function attachSyncServer(server: Server, deps: SyncServerDeps): SyncServ
           metrics.closes.inc({ code: String(CLOSE.messageTooBig) });
         log('warn', 'ws.error', { error, code: error.code, room: roomName });
       });
-      const address = req.socket.remoteAddress ?? 'unknown';
+      const address = clientAddress(req, config.trustProxy);
       if (!target || !access || (!access.ok && access.reason === 'unknown-board')) {
         return refuse(ws, CLOSE.unknownBoard, 'unknown board', roomName);
       }

@@ -3,6 +3,7 @@ import type { BoardJson } from '../../shared/boardJson';
 import { itemToYMap } from '../../shared/ydoc';
 import { syntheticBoard } from '../bench/boards';
 import type { TestBoard, TestClient } from './helpers';
+import { seriesValue } from './promText';
 
 /** A 10,000-character word without spaces. */
 export const LONG_WORD = 'Waterschapsbestuursvergadering'.repeat(334).slice(0, 10_000);
@@ -39,9 +40,7 @@ export async function exportOf(
 
 /** The value of one series on /metrics (0 when absent). */
 export async function metric(server: { http: string }, series: string): Promise<number> {
-  const text = await (await fetch(`${server.http}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : 0;
+  return seriesValue(await (await fetch(`${server.http}/metrics`)).text(), series);
 }
 
 /** Adds a note through `client` (a valid item, as the app writes it). */

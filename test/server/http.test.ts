@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSynced, createBoard, startTestServer, type TestServer } from './helpers';
+import { seriesValue } from './promText';
 
 let server: TestServer;
 const clientDir = mkdtempSync(path.join(tmpdir(), 'olievlek-client-'));
@@ -130,17 +131,17 @@ describe('operations', () => {
     const res = await fetch(`${server.http}/metrics`);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    expect(Number(text.match(/^olievlek_rooms (\d+)$/m)?.[1])).toBeGreaterThanOrEqual(2);
-    expect(Number(text.match(/^olievlek_connections (\d+)$/m)?.[1])).toBeGreaterThanOrEqual(1);
-    for (const name of [
+    expect(seriesValue(text, 'olievlek_rooms')).toBeGreaterThanOrEqual(2);
+    expect(seriesValue(text, 'olievlek_connections')).toBeGreaterThanOrEqual(1);
+    for (const series of [
       'olievlek_ws_messages_in_total{type="update"}',
       'olievlek_ws_messages_out_total{type="sync"}',
       'olievlek_ws_bytes_in_total',
       'olievlek_ws_bytes_out_total',
-      'olievlek_store_seconds_bucket{op="append",le="0.001"}',
-      'olievlek_http_requests_total',
+      'olievlek_store_seconds_bucket{le="0.001",op="append"}',
+      'olievlek_http_requests_total{route="boards",method="POST",status="201"}',
     ]) {
-      expect(text).toContain(name);
+      expect(seriesValue(text, series), series).toBeGreaterThan(0);
     }
     expect(text).not.toContain(board.tokens.participant);
     client.destroy();

@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '../../server/storage/memoryStorage';
 import type { Storage } from '../../server/storage/storage';
+import { seriesValue } from './promText';
 import {
   connectSynced,
   createBoard,
@@ -120,7 +121,8 @@ describe('unauthenticated connections', () => {
     const url = `${slow.ws}/${created.id}?token=${created.tokens.participant}`;
     const waiting = [new WebSocket(url), new WebSocket(url)];
     await waitFor(
-      () => slow.metrics.registry.render().includes('olievlek_connections_unauthenticated 2'),
+      async () =>
+        seriesValue(await slow.metrics.registry.render(), 'olievlek_connections_unauthenticated') === 2,
       'two pending',
     );
     const refused = new WebSocket(url);
