@@ -99,6 +99,10 @@ function selectionBoxes(
   }
   return shown.map((item) => {
     const bounds = itemBounds(item);
-    return { key: item.id, bounds, height: kindTraits(item.kind).shape === 'line' ? bounds.h : displayHeight(item) };
+    return {
+      key: item.id,
+      bounds,
+      height: kindTraits(item.kind).shape === 'line' ? bounds.h : displayHeight(item),
+    };
   });
 }
