@@ -4,8 +4,11 @@ import { loadBoardJson, type BoardJson } from '../../shared/boardJson';
 import { ITEM_KINDS } from '../../shared/itemKinds';
 import type { BoardItem } from '../../shared/schema';
 
-/** A board in JSON form with `items` items laid out on a grid and `links` contributes/spreads links. */
-export function syntheticBoard(items: number, links: number): BoardJson {
+/**
+ * A board in JSON form with `items` items laid out on a grid and `links` contributes/spreads links.
+ * `near` joins each win to its neighbours, as on a workshop board; otherwise links span the board.
+ */
+export function syntheticBoard(items: number, links: number, near = false): BoardJson {
   const list = Array.from({ length: items }, (_, i): BoardItem => {
     const kind =
       i % 10 === 0 ? 'ambition' : i % 10 < 7 ? 'smallWin' : (ITEM_KINDS[i % ITEM_KINDS.length] ?? 'note');
@@ -32,7 +35,16 @@ export function syntheticBoard(items: number, links: number): BoardJson {
   const linkList = Array.from({ length: links }, (_, i) => {
     const from = wins[i % wins.length] as BoardItem;
     const toAmbition = i % 3 === 0;
-    const to = (toAmbition ? ambitions[i % ambitions.length] : wins[(i * 7 + 1) % wins.length]) as BoardItem;
+    const at = i % wins.length;
+    const to = (
+      near
+        ? toAmbition
+          ? nearest(ambitions, from)
+          : wins[(at + 1) % wins.length]
+        : toAmbition
+          ? ambitions[i % ambitions.length]
+          : wins[(i * 7 + 1) % wins.length]
+    ) as BoardItem;
     return {
       id: `l${i}`,
       kind: toAmbition ? ('contributes' as const) : ('spreads' as const),
@@ -48,6 +60,17 @@ export function syntheticBoard(items: number, links: number): BoardJson {
     links: linkList,
     votes: {},
   };
+}
+
+/** The item of `list` closest to `to`. */
+function nearest(list: readonly BoardItem[], to: BoardItem): BoardItem | undefined {
+  let best: BoardItem | undefined;
+  let bestDistance = Infinity;
+  for (const item of list) {
+    const distance = Math.hypot(item.x - to.x, item.y - to.y);
+    if (distance < bestDistance) [best, bestDistance] = [item, distance];
+  }
+  return best;
 }
 
 /** A Y.Doc holding a synthetic board. */

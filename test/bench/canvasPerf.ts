@@ -82,7 +82,7 @@ async function measureOnce(
 async function main(): Promise<void> {
   const started = Date.now();
   const dist = ensurePeerBuilt();
-  const boards = new Map(SIZES.map((size) => [size, syntheticBoard(size, size / 2)]));
+  const boards = new Map(SIZES.map((size) => [size, syntheticBoard(size, size / 2, true)]));
   const scenes = new Map(
     [...boards].map(([size, board]) => [String(size), JSON.stringify(excalidrawScene(board))]),
   );
