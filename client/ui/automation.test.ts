@@ -11,7 +11,7 @@ function surface(): Automation | undefined {
 
 function setup() {
   vi.stubGlobal('window', globalThis);
-  vi.stubGlobal('document', { querySelectorAll: () => [] });
+  vi.stubGlobal('document', { querySelector: () => null, querySelectorAll: () => [] });
   const doc = new Y.Doc();
   initBoardDoc(doc, { schemaVersion: 1, title: 'Automation', language: 'en' });
   const editor = createEditor({ doc, userId: 'bench' });
@@ -41,9 +41,9 @@ describe('automation surface', () => {
     const { editor, uninstall } = setup();
     const id = editor.createItem('note', { x: 100, y: 100 }) as string;
     const item = editor.getSnapshot().board.items[0]!;
-    const before = editor.getSnapshot().viewport;
+    const before = editor.camera.get();
     surface()?.panBy(30, -20);
-    const after = editor.getSnapshot().viewport;
+    const after = editor.camera.get();
     expect([after.offsetX - before.offsetX, after.offsetY - before.offsetY]).toEqual([30, -20]);
     expect(surface()?.pointOf(id)).toEqual({
       x: (item.x + item.w / 2) * after.zoom + after.offsetX,
