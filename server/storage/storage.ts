@@ -1,6 +1,6 @@
 /**
  * Where boards and their documents live. The room manager only talks to this interface, so
- * SQLite (the default), the memory adapter (tests) and PostgreSQL (later) are interchangeable.
+ * SQLite (the default), the memory adapter (tests) and PostgreSQL are interchangeable.
  *
  * A document is an append-only log of Yjs updates per room; `compact` replaces a prefix of the
  * log with one merged state. Every method may be asynchronous, so callers never assume the
