@@ -248,26 +248,19 @@ export const BoardCanvas = memo(function BoardCanvas(props: BoardCanvasProps) {
       });
     };
     const blur = () => machine.cancel();
-    element.addEventListener('pointerdown', down);
-    element.addEventListener('pointermove', move);
-    element.addEventListener('pointerup', up);
-    element.addEventListener('pointercancel', cancel);
-    element.addEventListener('pointerleave', leave);
-    element.addEventListener('dblclick', dblclick);
-    element.addEventListener('contextmenu', contextmenu);
-    element.addEventListener('wheel', wheel, { passive: false });
-    window.addEventListener('blur', blur);
-    return () => {
-      element.removeEventListener('pointerdown', down);
-      element.removeEventListener('pointermove', move);
-      element.removeEventListener('pointerup', up);
-      element.removeEventListener('pointercancel', cancel);
-      element.removeEventListener('pointerleave', leave);
-      element.removeEventListener('dblclick', dblclick);
-      element.removeEventListener('contextmenu', contextmenu);
-      element.removeEventListener('wheel', wheel);
-      window.removeEventListener('blur', blur);
-    };
+    // One signal removes every listener, so adding one never needs a matching removal.
+    const listeners = new AbortController();
+    const { signal } = listeners;
+    element.addEventListener('pointerdown', down, { signal });
+    element.addEventListener('pointermove', move, { signal });
+    element.addEventListener('pointerup', up, { signal });
+    element.addEventListener('pointercancel', cancel, { signal });
+    element.addEventListener('pointerleave', leave, { signal });
+    element.addEventListener('dblclick', dblclick, { signal });
+    element.addEventListener('contextmenu', contextmenu, { signal });
+    element.addEventListener('wheel', wheel, { passive: false, signal });
+    window.addEventListener('blur', blur, { signal });
+    return () => listeners.abort();
   }, [driver, space.ref]);
 
   return (
