@@ -43,6 +43,18 @@ export async function openBoard(
   const { pathname, hash } = new URL(url);
   await page.goto(`${server.http}${pathname}${hash}`);
   await page.locator('.canvas canvas').first().waitFor({ timeout: 15_000 });
+  // The canvas element comes before its first size and draw; a camera read earlier is stale.
+  await page.waitForFunction(
+    () => {
+      const host = window as {
+        __olievlek?: { ready: boolean };
+        olievlek?: { snapshot(): { viewport: { width: number } } };
+      };
+      return host.__olievlek?.ready === true && (host.olievlek?.snapshot().viewport.width ?? 0) > 0;
+    },
+    null,
+    { timeout: 15_000 },
+  );
   return page;
 }
 
