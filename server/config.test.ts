@@ -29,6 +29,18 @@ describe('config', () => {
     ).toMatchObject({ trustProxy: 2, instanceId: 'olievlek-b', metricsToken: 'a-long-enough-secret' });
   });
 
+  it('reads the fan-out settings and refuses Redis without PostgreSQL', () => {
+    expect(readConfig({})).toMatchObject({ redisUrl: undefined, redisPrefix: 'olievlek:' });
+    expect(
+      readConfig({ DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'b:' }),
+    ).toMatchObject({ redisUrl: 'redis://cache:6379', redisPrefix: 'b:' });
+    expect(() => readConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL needs DATABASE_URL/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://db/x', REDIS_URL: 'cache:6379' })).toThrow(
+      /REDIS_URL must start with redis:\/\//,
+    );
+    expect(() => readConfig({ REDIS_PREFIX: 'has space' })).toThrow(/REDIS_PREFIX must be/);
+  });
+
   it('names the variable and never echoes METRICS_TOKEN in its error', () => {
     expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be the number of proxies/);
     expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of trace, debug, info/);

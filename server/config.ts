@@ -8,6 +8,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  /** Start of every Redis key (REDIS_PREFIX), so several deployments can share one Redis. */
+  readonly redisPrefix: string;
   readonly publicUrl: string | undefined;
   readonly maxMessageBytes: number;
   /** Where the built client lives; the server serves it for every non-API path. */
@@ -85,7 +87,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl: env.DATABASE_URL || undefined,
-    redisUrl: env.REDIS_URL || undefined,
+    redisUrl: redisUrl(env),
+    redisPrefix: redisPrefix(env),
     publicUrl: env.PUBLIC_URL || undefined,
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
@@ -132,6 +135,25 @@ function instanceId(env: NodeJS.ProcessEnv): string | undefined {
   if (!/^[\x21-\x7e]{1,128}$/.test(raw)) {
     throw new ConfigError(`INSTANCE_ID must be 1 to 128 printable characters without spaces, got "${raw}"`);
   }
+  return raw;
+}
+
+function redisUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.REDIS_URL;
+  if (!raw) return undefined;
+  // Redis fans out between instances; each instance's own SQLite file could not be shared.
+  if (!env.DATABASE_URL)
+    throw new ConfigError(
+      'REDIS_URL needs DATABASE_URL: instances that share Redis must share PostgreSQL too',
+    );
+  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  return raw;
+}
+
+function redisPrefix(env: NodeJS.ProcessEnv): string {
+  const raw = env.REDIS_PREFIX ?? 'olievlek:';
+  if (!/^[\x21-\x7e]{0,64}$/.test(raw))
+    throw new ConfigError(`REDIS_PREFIX must be up to 64 printable characters without spaces, got "${raw}"`);
   return raw;
 }
 

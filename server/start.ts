@@ -6,7 +6,8 @@
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { getMeta } from '../shared/ydoc';
-import { ConfigError, type ServerConfig } from './config';
+import type { ServerConfig } from './config';
+import { createRedisFanout } from './fanout/redisFanout';
 import { createSnapshotService, type SnapshotService } from './boards/snapshots';
 import { startAutoSnapshots } from './boards/autoSnapshots';
 import { createFacilitationWatcher } from './boards/facilitation';
@@ -49,12 +50,13 @@ export async function startServer(
   config: ServerConfig,
   options: { storage?: Storage } = {},
 ): Promise<RunningServer> {
-  if (config.redisUrl) {
-    throw new ConfigError(
-      'REDIS_URL is set, but multi-instance fan-out is not available yet; run one instance',
-    );
-  }
   const metrics = createServerMetrics();
+  // With Redis, any number of instances serve the same boards (DESIGN.md contract 2).
+  const fanout = config.redisUrl
+    ? // Its sender id is random, not INSTANCE_ID: two instances given the same label by mistake
+      // would otherwise ignore each other's messages as their own.
+      createRedisFanout({ url: config.redisUrl, prefix: config.redisPrefix })
+    : null;
   const storage = timedStorage(options.storage ?? (await openStorage(config)), metrics.storeSeconds);
   // The automatic snapshot: a content room that was edited unloads once everyone has left.
   let onEditedUnload: ((boardId: string, state: Uint8Array) => Promise<unknown>) | null = null;
@@ -72,6 +74,7 @@ export async function startServer(
     maxAwarenessBytes: config.maxAwarenessBytes,
     awarenessFlushMs: config.awarenessFlushMs,
     maxDocBytes: config.maxDocBytes,
+    ...(fanout ? { fanout } : {}),
   });
   const snapshots = createSnapshotService(storage, rooms);
   onEditedUnload = (boardId, state) => snapshots.takeAuto(boardId, 'lastLeft', state);
@@ -87,6 +90,7 @@ export async function startServer(
   });
   const exports = createExportService({ storage, rooms, metrics, config });
   const readiness = createReadiness(storage);
+  if (fanout) readiness.add('redis', () => fanout.ping());
   const server = createHttpServer(config, {
     storage,
     metrics,
@@ -135,6 +139,7 @@ export async function startServer(
       server.closeIdleConnections();
       await exports.close();
       await rooms.closeAll();
+      await fanout?.close();
       await storage.close();
       sync.terminate();
       server.closeAllConnections();

@@ -3,11 +3,12 @@
  * revealed has its ballots written into the board (votes.ts), and a phase change takes a
  * snapshot named after the phase it ends, so "the board after the harvest" can be exported
  * afterwards. Each control room's last stored state is the baseline of the next comparison;
- * the state a room loads with is a baseline only, so a restart never repeats either.
+ * the state a room loads with is a baseline only, so a restart never repeats either; so is a
+ * change another instance stored, which that instance reacts to.
  */
 import type { ControlReadModel } from '../../shared/control/readControl';
 import { log } from '../log';
-import type { Room } from '../sync/room';
+import type { ControlEvent, Room } from '../sync/room';
 import type { SnapshotService } from './snapshots';
 import type { VoteService } from './votes';
 
@@ -32,7 +33,7 @@ export function createFacilitationWatcher(deps: { votes: VoteService; snapshots:
 
   return {
     /** RoomManagerOptions.onControl. */
-    observe(room: Room, event: 'loaded' | 'stored' | 'closed'): void {
+    observe(room: Room, event: ControlEvent): void {
       if (event === 'closed') {
         last.delete(room.boardId);
         return;

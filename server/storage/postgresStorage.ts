@@ -213,6 +213,30 @@ export async function createPostgresStorage(
         ]);
       });
     },
+    async compactStored(room, merge) {
+      return transaction('compactStored', async (client) => {
+        // One compaction per room at a time; appends go on meanwhile and are left alone.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [room]);
+        const { rows } = await client.query<{ seq: string; data: Buffer }>(
+          `SELECT seq, data FROM ${t('updates')} WHERE room = $1 ORDER BY seq FOR UPDATE`,
+          [room],
+        );
+        if (rows.length === 0) return null;
+        const state = merge(rows.map((r) => bytes(r.data)));
+        // Exactly the rows read go: an append that took a lower number but commits later (one
+        // sequence serves every room and every instance) is not in `state` and must stay.
+        await client.query(`DELETE FROM ${t('updates')} WHERE room = $1 AND seq = ANY($2::bigint[])`, [
+          room,
+          rows.map((r) => r.seq),
+        ]);
+        await client.query(`INSERT INTO ${t('updates')} (room, seq, data) VALUES ($1, $2, $3)`, [
+          room,
+          rows.at(-1)!.seq,
+          buffer(state),
+        ]);
+        return state.byteLength;
+      });
+    },
     async listSnapshots(boardId): Promise<SnapshotInfo[]> {
       const { rows } = await query<{ id: string; label: string; created_at: string }>(
         'listSnapshots',

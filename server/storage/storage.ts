@@ -73,6 +73,13 @@ export interface Storage {
   appendUpdate(room: string, update: Uint8Array): Promise<number>;
   /** Replaces every update up to `throughSeq` with `state`, in one transaction. */
   compact(room: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Replaces the rows of a room's log with `merge` of them, read and written in one
+   * transaction; resolves with the merged state's size, or null for an empty log. Instances
+   * sharing the store compact with this, since none holds every stored update in memory (one
+   * may still be on its way); a single instance compacts its document with `compact`.
+   */
+  compactStored?(room: string, merge: (updates: readonly Uint8Array[]) => Uint8Array): Promise<number | null>;
   /** The board's snapshots, newest first. */
   listSnapshots(boardId: string): Promise<SnapshotInfo[]>;
   /** Stores a snapshot; resolves once it is durable. */

@@ -21,6 +21,7 @@ export function timedStorage(inner: Storage, seconds: Histogram): Storage {
     load: time('load', inner.load.bind(inner)),
     appendUpdate: time('append', inner.appendUpdate.bind(inner)),
     compact: time('compact', inner.compact.bind(inner)),
+    ...(inner.compactStored ? { compactStored: time('compactStored', inner.compactStored.bind(inner)) } : {}),
     listSnapshots: time('listSnapshots', inner.listSnapshots.bind(inner)),
     createSnapshot: time('createSnapshot', inner.createSnapshot.bind(inner)),
     getSnapshot: time('getSnapshot', inner.getSnapshot.bind(inner)),

@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import { ROOT, getMeta } from '../../shared/ydoc';
+import type { Fanout, RoomChannel, RoomListener } from '../fanout/fanout';
 import { log } from '../log';
 import type { ServerMetrics } from '../serverMetrics';
 import type { Storage } from '../storage/storage';
@@ -40,6 +41,8 @@ export interface RoomContext {
   readonly awarenessFlushMs: number;
   /** Largest encoded document a write may produce (MAX_DOC_BYTES); see docSizeBudget.ts. */
   readonly maxDocBytes: number;
+  /** The other instances serving the same boards (REDIS_URL); absent for a single instance. */
+  readonly fanout?: Fanout;
   /** Called once the room has unloaded or failed, so the manager forgets it. */
   readonly onClosed: (room: Room) => void;
   /**
@@ -50,13 +53,20 @@ export interface RoomContext {
   /**
    * For control rooms: called once loaded, after every stored change (the facilitator's writes,
    * in the queue, before the next one), and once closed, so facilitation reacts to what is
-   * stored (a revealed vote, a phase change) and nothing else.
+   * stored (a revealed vote, a phase change) and nothing else. `remote` is a change another
+   * instance stored (and reacts to): the new baseline only.
    */
-  readonly onControl?: (room: Room, event: 'loaded' | 'stored' | 'closed') => void;
+  readonly onControl?: (room: Room, event: ControlEvent) => void;
 }
+
+/** What a control room tells facilitation (RoomContext.onControl). */
+export type ControlEvent = 'loaded' | 'stored' | 'remote' | 'closed';
 
 /** Origin of the stored updates replayed at load; they are not stored again. */
 const LOADED = Symbol('loaded');
+
+/** Origin of updates another instance stored: relayed here, not stored again. */
+const REMOTE = Symbol('remote');
 
 /** Origin of changes the server makes itself (a restore). */
 export const SERVER_ORIGIN = Symbol('server');
@@ -73,6 +83,10 @@ export class Room {
   /** For control rooms: the board's facilitation state (lock, locked items, vote, phase). */
   readonly control: ControlState | null;
   private readonly queue: RoomQueue;
+  /** The link to other instances, once loaded (with a fan-out only). */
+  private channel: RoomChannel | null = null;
+  /** A read of the store is queued to catch up with other instances. */
+  private resyncQueued = false;
   private unstored: { update: Uint8Array; origin: unknown }[] = [];
   /** Bytes in `unstored`. */
   private unstoredBytes = 0;
@@ -101,16 +115,17 @@ export class Room {
     this.control = kind === 'control' ? new ControlState(this.doc) : null;
     // Typed roots: the write rules read what a write changed from their events.
     if (kind === 'content') for (const root of Object.values(ROOT)) this.doc.getMap(root);
-    this.log = new UpdateLog(ctx.storage, name, ctx.compactAfterUpdates, ctx.metrics);
+    this.log = new UpdateLog(ctx.storage, name, ctx.compactAfterUpdates, ctx.metrics, ctx.fanout ?? null);
     this.presence = new RoomAwareness(this.doc, {
       maxStateBytes: ctx.maxAwarenessBytes,
       flushMs: ctx.awarenessFlushMs,
       dropped: ctx.metrics.dropped,
       broadcast: (message) => this.conns.forEach((c) => c.send(message, 'awareness')),
+      publish: (update) => this.channel?.publishPresence(update),
     });
     this.budget = new DocSizeBudget(ctx.maxDocBytes, () => Y.encodeStateAsUpdate(this.doc).byteLength);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === LOADED) return;
+      if (origin === LOADED || origin === REMOTE) return;
       this.unstored.push({ update, origin });
       this.unstoredBytes += update.byteLength;
     });
@@ -247,6 +262,9 @@ export class Room {
       this.fail(CLOSE.internalError, 'control document unavailable');
       return;
     }
+    // The stream's position comes first: whatever another instance stores after the read
+    // below is published after it, so the room misses nothing in between.
+    const position = this.ctx.fanout ? await this.ctx.fanout.position(this.name) : null;
     const updates = await this.log.load();
     if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates([...updates]), LOADED);
     let migrated = {};
@@ -262,6 +280,7 @@ export class Room {
     const compacted = this.log.compactionDue ? await this.log.compact(this.doc) : null;
     this.budget.reset(compacted ?? Y.encodeStateAsUpdate(this.doc).byteLength);
     this.ctx.metrics.roomsLoaded.inc();
+    if (this.ctx.fanout) this.channel = this.ctx.fanout.join(this.name, position, this.listener());
     this.resolveLoaded(true);
     if (this.kind === 'control') this.ctx.onControl?.(this, 'loaded');
     const ms = Math.round(performance.now() - started);
@@ -355,7 +374,60 @@ export class Room {
     const update = changes.length === 1 ? changes[0]!.update : Y.mergeUpdates(changes.map((c) => c.update));
     await this.log.append(update);
     this.budget.stored(update.byteLength);
+    // Stored first, so another instance never serves what a crash here could lose.
+    this.channel?.publishUpdate(update);
     return changes;
+  }
+
+  /** What the other instances' messages do to this room. */
+  private listener(): RoomListener {
+    return {
+      update: (update) => this.queue.task(() => this.applyRemote(update)),
+      resync: () => {
+        if (this.resyncQueued) return;
+        this.resyncQueued = true;
+        this.queue.task(async () => {
+          this.resyncQueued = false;
+          const stored = await this.ctx.storage.load(this.name);
+          if (stored.updates.length > 0) this.applyRemote(Y.mergeUpdates([...stored.updates]));
+        });
+      },
+      presence: (update, instance) => {
+        try {
+          this.presence.receiveRemote(instance, update);
+        } catch (error) {
+          log('warn', 'redis.bad_presence', { room: this.name, instance, error });
+        }
+      },
+      presenceQuery: () => {
+        const mine = this.presence.localSnapshot();
+        if (mine) this.channel?.publishPresence(mine);
+      },
+    };
+  }
+
+  /** Applies what another instance stored and relays what was new here to this room's connections. */
+  private applyRemote(update: Uint8Array): void {
+    const fresh: Uint8Array[] = [];
+    const collect = (change: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) fresh.push(change);
+    };
+    this.doc.on('update', collect);
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch (error) {
+      // It came from our own deployment, so this is a bug, not an attack: say so, keep serving.
+      log('error', 'redis.bad_update', { room: this.name, error });
+      return;
+    } finally {
+      this.doc.off('update', collect);
+    }
+    if (fresh.length === 0) return;
+    const change = fresh.length === 1 ? fresh[0]! : Y.mergeUpdates(fresh);
+    this.budget.stored(change.byteLength);
+    const message = encodeUpdate(change);
+    this.conns.forEach((c) => c.send(message, 'sync'));
+    if (this.kind === 'control') this.ctx.onControl?.(this, 'remote');
   }
 
   private async finish(): Promise<void> {
@@ -377,6 +449,8 @@ export class Room {
 
   private close(): void {
     this.state = 'closed';
+    this.channel?.close();
+    this.channel = null;
     // Every caller still waiting in the queue gets an answer: a hung export or restore would
     // otherwise wait forever on a room that will never run its task.
     this.queue.close(() => this.unavailable());

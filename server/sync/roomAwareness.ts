@@ -18,6 +18,11 @@
  *   to the role of the connection that sent it, whatever the client claimed.
  * - Coalescing: changes are collected and sent to every connection once per flush window
  *   (sender included, which is how a lone client's provider sees traffic and stays connected).
+ * - Other instances (issue 13): the changes of this instance's own connections also go to
+ *   `publish`, and what other instances publish comes in through `receiveRemote`, owned by one
+ *   peer per instance. Their rules were applied where they came from. A client that reconnects
+ *   here may take its id back from the instance it left, with a newer clock; a dead instance's
+ *   states time out like any silent client's (y-protocols' 30 s).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -53,7 +58,16 @@ export interface RoomAwarenessOptions {
   readonly maxStateBytes: number;
   readonly flushMs: number;
   readonly broadcast: (message: Uint8Array) => void;
+  /** Where this instance's own changes go for the other instances (an awareness update). */
+  readonly publish?: (update: Uint8Array) => void;
   readonly dropped: Counter;
+}
+
+/** The clients of another instance, as one peer. */
+class RemotePeer implements AwarenessPeer {
+  readonly clientIds = new Set<number>();
+  // Never judged: the instance it came from stamped the role already.
+  readonly role: Role = 'viewer';
 }
 
 /** Presence for one room. */
@@ -63,6 +77,9 @@ export class RoomAwareness {
   /** The role that claimed each id, kept after its connection closed (bounded, oldest out). */
   private readonly claimedBy = new Map<number, Role>();
   private readonly changed = new Set<number>();
+  /** Changed ids whose state belongs to this instance's connections (published). */
+  private readonly changedHere = new Set<number>();
+  private readonly remotes = new Map<string, RemotePeer>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -72,8 +89,19 @@ export class RoomAwareness {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
-      for (const id of [...(added ?? []), ...(updated ?? []), ...(removed ?? [])]) this.changed.add(id);
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      for (const id of [...(added ?? []), ...(updated ?? []), ...(removed ?? [])]) {
+        this.changed.add(id);
+        if (!(origin instanceof RemotePeer) && !(this.owners.get(id) instanceof RemotePeer))
+          this.changedHere.add(id);
+      }
+      for (const id of removed ?? []) {
+        const owner = this.owners.get(id);
+        if (owner instanceof RemotePeer) {
+          this.owners.delete(id);
+          owner.clientIds.delete(id);
+        }
+      }
       this.schedule();
     });
   }
@@ -83,7 +111,10 @@ export class RoomAwareness {
     const accepted = decodeEntries(update).filter((entry) => this.mayApply(peer, entry));
     if (accepted.length === 0) return;
     for (const { clientId } of accepted) {
-      if (!this.owners.has(clientId)) {
+      const owner = this.owners.get(clientId);
+      if (owner !== peer) {
+        // Free, or last seen on another instance: it reconnected here.
+        owner?.clientIds.delete(clientId);
         this.owners.set(clientId, peer);
         peer.clientIds.add(clientId);
         this.remember(clientId, peer.role);
@@ -91,6 +122,36 @@ export class RoomAwareness {
     }
     const stamped = accepted.map((entry) => stampRole(entry, peer.role));
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(stamped), peer);
+  }
+
+  /**
+   * Applies another instance's published changes; entries for ids a connection of this
+   * instance owns are dropped (it is here now). Throws MalformedMessage when undecodable.
+   */
+  receiveRemote(instance: string, update: Uint8Array): void {
+    let peer = this.remotes.get(instance);
+    if (!peer) this.remotes.set(instance, (peer = new RemotePeer()));
+    const accepted = decodeEntries(update).filter((entry) => {
+      const owner = this.owners.get(entry.clientId);
+      return owner === undefined || owner instanceof RemotePeer;
+    });
+    if (accepted.length === 0) return;
+    for (const { clientId, json } of accepted) {
+      const owner = this.owners.get(clientId);
+      if (json === 'null' || owner === peer) continue;
+      owner?.clientIds.delete(clientId);
+      this.owners.set(clientId, peer);
+      peer.clientIds.add(clientId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(accepted), peer);
+  }
+
+  /** The states of this instance's own connections (an awareness update), or null. */
+  localSnapshot(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()].filter(
+      (id) => !(this.owners.get(id) instanceof RemotePeer),
+    );
+    return ids.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
   }
 
   /** Every known state as one message, or null when there is none. */
@@ -125,7 +186,8 @@ export class RoomAwareness {
     const owner = this.owners.get(entry.clientId);
     if (owner === peer) return true;
     const role = this.claimedBy.get(entry.clientId);
-    if (owner !== undefined || (role !== undefined && role !== peer.role)) {
+    const ownedHere = owner !== undefined && !(owner instanceof RemotePeer);
+    if (ownedHere || (role !== undefined && role !== peer.role)) {
       this.options.dropped.inc({ reason: 'awareness-not-owner' });
       return false;
     }
@@ -156,10 +218,14 @@ export class RoomAwareness {
   private flush(): void {
     this.timer = null;
     const ids = [...this.changed].filter((id) => this.awareness.meta.has(id));
+    const here = ids.filter((id) => this.changedHere.has(id));
     this.changed.clear();
+    this.changedHere.clear();
     if (ids.length > 0) {
       this.options.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
     }
+    if (here.length > 0)
+      this.options.publish?.(awarenessProtocol.encodeAwarenessUpdate(this.awareness, here));
   }
 }
 

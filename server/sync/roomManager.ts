@@ -8,7 +8,8 @@ import type { ServerMetrics } from '../serverMetrics';
 import type { Storage } from '../storage/storage';
 import { CLOSE } from './closeCodes';
 import type { Connection } from './connection';
-import { Room, type RoomContext } from './room';
+import type { Fanout } from '../fanout/fanout';
+import { Room, type ControlEvent, type RoomContext } from './room';
 import { RoomUnavailableError } from './roomQueue';
 import { controlRoomName, type RoomName } from './roomName';
 
@@ -24,7 +25,9 @@ export interface RoomManagerOptions {
   /** See RoomContext.onEditedUnload: the automatic snapshot when the last person has left. */
   readonly onEditedUnload?: (room: Room, state: Uint8Array) => Promise<void>;
   /** See RoomContext.onControl: facilitation reacting to stored control changes. */
-  readonly onControl?: (room: Room, event: 'loaded' | 'stored' | 'closed') => void;
+  readonly onControl?: (room: Room, event: ControlEvent) => void;
+  /** The other instances (REDIS_URL), see RoomContext.fanout. */
+  readonly fanout?: Fanout;
 }
 
 interface Entry {
@@ -50,6 +53,7 @@ export class RoomManager {
       maxAwarenessBytes: options.maxAwarenessBytes,
       awarenessFlushMs: options.awarenessFlushMs,
       maxDocBytes: options.maxDocBytes,
+      ...(options.fanout ? { fanout: options.fanout } : {}),
       onClosed: (room) => this.forget(room),
       onEditedUnload: (room, state) => options.onEditedUnload?.(room, state) ?? Promise.resolve(),
       onControl: (room, event) => options.onControl?.(room, event),

@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import type { ServerMetrics } from '../serverMetrics';
+import type { Fanout } from '../fanout/fanout';
 import type { Storage } from '../storage/storage';
 
 /** The stored log of one room. */
@@ -16,6 +17,8 @@ export class UpdateLog {
     private readonly room: string,
     private readonly compactAfterUpdates: number,
     private readonly metrics: ServerMetrics,
+    /** Set when other instances share the store: compaction then merges what is stored. */
+    private readonly fanout: Fanout | null = null,
   ) {}
 
   /** Reads the log; the caller applies the updates it returns. */
@@ -45,10 +48,32 @@ export class UpdateLog {
   /** Replaces the log with the document's state, in one transaction; returns the state's size. */
   async compact(doc: Y.Doc): Promise<number | null> {
     if (this.lastSeq === 0) return null;
+    const { fanout, storage } = this;
+    if (fanout && storage.compactStored) {
+      // This document may still lack an update another instance stored; the store has them all.
+      // Whoever holds the lock compacts; the others wait for their next turn.
+      this.sinceCompaction = 0;
+      const size = await fanout.withCompactionLock(this.room, () =>
+        storage.compactStored!(this.room, mergedState),
+      );
+      if (size !== null) this.metrics.compactions.inc();
+      return size;
+    }
     const state = Y.encodeStateAsUpdate(doc);
     await this.storage.compact(this.room, state, this.lastSeq);
     this.sinceCompaction = 0;
     this.metrics.compactions.inc();
     return state.byteLength;
+  }
+}
+
+/** The garbage-collected state of a log's updates. */
+function mergedState(updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates([...updates]));
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
   }
 }

@@ -114,12 +114,12 @@ describe.runIf(await postgresAvailable())('server on PostgreSQL', () => {
     expect(exported.stderr).not.toContain('s3cret-pw');
   });
 
-  it('still refuses REDIS_URL: fan-out between instances is not there yet', async () => {
-    const failed = await start(schemas.url(), { REDIS_URL: 'redis://127.0.0.1:6379' }).then(
+  it('refuses REDIS_URL without DATABASE_URL: instances sharing Redis must share the store', async () => {
+    const failed = await start('', { REDIS_URL: 'redis://127.0.0.1:6379' }).then(
       () => null,
       (error: Error) => error.message,
     );
-    expect(failed).toMatch(/exited with 2 .*REDIS_URL is set/);
+    expect(failed).toMatch(/exited with 2 .*REDIS_URL needs DATABASE_URL/);
   });
 });
 

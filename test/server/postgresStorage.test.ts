@@ -180,3 +180,32 @@ async function closedPort(): Promise<number> {
 function nonEmpty<T>(list: T[]): T[] | null {
   return list.length > 0 ? list : null;
 }
+
+describe.runIf(await postgresAvailable())('PostgreSQL compaction shared by instances', () => {
+  const merge = (updates: readonly Uint8Array[]) => Uint8Array.from(updates.flatMap((u) => [...u]));
+
+  it('merges exactly the rows it read and leaves an append that commits after it', async () => {
+    const url = schemas.url();
+    const store = await createPostgresStorage(url);
+    try {
+      await store.appendUpdate('room', Uint8Array.of(1));
+      // Another instance's append takes its number now and commits only after the compaction.
+      const late = await connectClient();
+      await late.query('BEGIN');
+      await late.query(`INSERT INTO "${schemaOf(url)}".updates (room, data) VALUES ('room', $1)`, [
+        Buffer.of(9),
+      ]);
+      await store.appendUpdate('room', Uint8Array.of(2));
+      expect(await store.compactStored!('room', merge)).toBe(2);
+      await late.query('COMMIT');
+      const stored = await store.load('room');
+      // The merged pair and the late row (its lower number sorts it first).
+      expect(stored.updates.map((u) => [...u])).toEqual([[9], [1, 2]]);
+      expect(await store.compactStored!('room', merge)).toBe(3);
+      expect((await store.load('room')).updates.map((u) => [...u])).toEqual([[9, 1, 2]]);
+      expect(await store.compactStored!('empty', merge)).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+});

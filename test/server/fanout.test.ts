@@ -1,0 +1,116 @@
+/**
+ * Two instances in one process on one PostgreSQL schema and one Redis prefix: what one
+ * instance's clients do reaches the other's, presence included, and compaction by either keeps
+ * every update (multiInstance*.test.ts runs separate processes and their faults).
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { postgresAvailable, redisAvailable } from '../support/services';
+import { connectSynced, createBoard, startTestServer, waitFor, type TestServer } from './helpers';
+import { TEST_DATABASE_URL, testSchemas } from './postgresSchemas';
+
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const services = (await postgresAvailable()) && (await redisAvailable());
+
+describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
+  const schemas = testSchemas();
+  const prefix = `olievlek-test-${randomBytes(4).toString('hex')}:`;
+  let a: TestServer;
+  let b: TestServer;
+  let url: string;
+
+  beforeAll(async () => {
+    url = schemas.url();
+    const shared = { databaseUrl: url, redisUrl: REDIS_URL, redisPrefix: prefix, compactAfterUpdates: 5 };
+    a = await startTestServer(shared);
+    b = await startTestServer(shared);
+  });
+
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    await schemas.drop();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('relays edits both ways between clients on different instances', async () => {
+    const board = await createBoard(a, 'Twee');
+    const onA = await connectSynced(a, board.id, board.tokens.participant);
+    const onB = await connectSynced(b, board.id, board.tokens.participant);
+    onA.doc.getMap('items').set('from-a', 1);
+    await waitFor(() => onB.doc.getMap('items').get('from-a') === 1, 'A’s edit on B');
+    onB.doc.getMap('items').set('from-b', 2);
+    await waitFor(() => onA.doc.getMap('items').get('from-b') === 2, 'B’s edit on A');
+    onA.destroy();
+    onB.destroy();
+  });
+
+  it('shows a client’s presence on the other instance and removes it when the client leaves', async () => {
+    const board = await createBoard(a, 'Aanwezig');
+    const onA = await connectSynced(a, board.id, board.tokens.participant);
+    const onB = await connectSynced(b, board.id, board.tokens.participant);
+    onA.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    const names = () =>
+      [...onB.provider.awareness.getStates().values()].map(
+        (s) => (s as { user?: { name?: string } }).user?.name,
+      );
+    await waitFor(() => names().includes('Anna'), 'Anna’s presence on B');
+    onA.destroy();
+    await waitFor(() => !names().includes('Anna'), 'Anna gone on B');
+    onB.destroy();
+  });
+
+  it('gives a client joining later on B the presence of clients already on A', async () => {
+    const board = await createBoard(a, 'Later');
+    const onA = await connectSynced(a, board.id, board.tokens.participant);
+    onA.provider.awareness.setLocalStateField('user', { name: 'Bram' });
+    await onA.roundTrip();
+    const onB = await connectSynced(b, board.id, board.tokens.participant);
+    await waitFor(
+      () =>
+        [...onB.provider.awareness.getStates().values()].some(
+          (s) => (s as { user?: { name?: string } }).user?.name === 'Bram',
+        ),
+      'Bram’s presence on B',
+    );
+    onA.destroy();
+    onB.destroy();
+  });
+
+  it('keeps every update when both instances compact the same room while both write', async () => {
+    const board = await createBoard(a, 'Compact');
+    const onA = await connectSynced(a, board.id, board.tokens.participant);
+    const onB = await connectSynced(b, board.id, board.tokens.participant);
+    for (let i = 0; i < 40; i++) {
+      onA.doc.getMap('items').set(`a${i}`, i);
+      onB.doc.getMap('items').set(`b${i}`, i);
+      if (i % 4 === 0) await Promise.all([onA.roundTrip(), onB.roundTrip()]);
+    }
+    await Promise.all([onA.roundTrip(), onB.roundTrip()]);
+    onA.destroy();
+    onB.destroy();
+    // Every write was stored; compaction (every 5 updates, by either instance) dropped none.
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    const schema = new URL(url).searchParams.get('schema')!;
+    const { rows } = await client.query<{ data: Buffer }>(
+      `SELECT data FROM "${schema}".updates WHERE room = $1 ORDER BY seq`,
+      [board.id],
+    );
+    await client.end();
+    expect(rows.length).toBeLessThan(40);
+    const stored = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(stored, new Uint8Array(row.data));
+    const items = stored.getMap('items');
+    for (let i = 0; i < 40; i++) {
+      expect(items.get(`a${i}`)).toBe(i);
+      expect(items.get(`b${i}`)).toBe(i);
+    }
+  });
+});
