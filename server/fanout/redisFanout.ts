@@ -193,7 +193,6 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
         continue;
       }
       let result: [Buffer, [Buffer, Buffer[]][]][] | null;
-      const subs = [...subscriptions.values()];
       try {
         if (failing) await waitReady(reader);
         readerId ??= Number(await reader.client('ID'));
@@ -201,11 +200,15 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
         if (failing) {
           // Back after an outage: what was trimmed or sent meanwhile is in the store.
           failing = false;
-          for (const sub of subs) sub.listener.resync();
+          for (const sub of subscriptions.values()) sub.listener.resync();
         }
-        const keys = subs.flatMap((s) => [key(s.room, 'updates'), key(s.room, 'presence')]);
-        const ids = subs.flatMap((s) => [s.updatesId ?? '$', s.presenceId ?? '$']);
+        // The rooms as they are now, after the awaits above; `reading` says which list this is.
+        const subs = [...subscriptions.values()];
+        // A room joined during the awaits without a position: settle it first.
+        if (subs.length === 0 || subs.some((s) => s.updatesId === null || s.presenceId === null)) continue;
         reading = generation;
+        const keys = subs.flatMap((s) => [key(s.room, 'updates'), key(s.room, 'presence')]);
+        const ids = subs.flatMap((s) => [s.updatesId!, s.presenceId!]);
         result = (await reader.xreadBuffer('COUNT', 1000, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as
           [Buffer, [Buffer, Buffer[]][]][] | null;
       } catch (error) {
