@@ -47,6 +47,11 @@ export interface PostgresOptions {
   readonly poolSize?: number;
   /** Called for errors of idle connections (PostgreSQL restarted or a backend ended); logs by default. */
   readonly onPoolError?: (error: PostgresStorageError) => void;
+  /**
+   * Longest one statement may run, lock waits included (default 30 s). A PostgreSQL that hangs
+   * then fails the call like one that is away, instead of holding a room's queue for ever.
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 interface BoardRow {
@@ -103,6 +108,10 @@ export async function createPostgresStorage(
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
+    // PostgreSQL cancels a statement past this (the connection stays usable); the client gives
+    // up a little later on one that never answers at all (the network, not the statement).
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    query_timeout: (options.statementTimeoutMs ?? 30_000) + 5_000,
   });
   const onPoolError =
     options.onPoolError ?? ((error) => log('warn', 'storage.postgres_connection_lost', { error }));

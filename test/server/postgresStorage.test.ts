@@ -209,3 +209,26 @@ describe.runIf(await postgresAvailable())('PostgreSQL compaction shared by insta
     }
   });
 });
+
+describe.runIf(await postgresAvailable())('PostgreSQL that does not answer', () => {
+  it('fails a statement that waits past the timeout, and serves the next one once it answers', async () => {
+    const url = schemas.url();
+    const store = await createPostgresStorage(url, { statementTimeoutMs: 300 });
+    try {
+      const holder = await connectClient();
+      await holder.query('BEGIN');
+      await holder.query(`LOCK TABLE "${schemaOf(url)}".updates IN ACCESS EXCLUSIVE MODE`);
+      const error = await store.appendUpdate('room', Uint8Array.of(1)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(PostgresStorageError);
+      expect(String(error)).toMatch(/appendUpdate failed: .*statement timeout/);
+      await holder.query('ROLLBACK');
+      expect(await store.appendUpdate('room', Uint8Array.of(2))).toBeGreaterThan(0);
+      expect((await store.load('room')).updates.map((u) => [...u])).toEqual([[2]]);
+    } finally {
+      await store.close();
+    }
+  });
+});
