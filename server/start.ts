@@ -87,6 +87,7 @@ export async function startServer(
     storage,
     everyMs: config.autoSnapshotMinutes * 60_000,
     keep: config.autoSnapshotsKept,
+    ...(fanout ? { claim: (name: string, ttlMs: number) => fanout.claim(name, ttlMs) } : {}),
   });
   const exports = createExportService({ storage, rooms, metrics, config });
   const readiness = createReadiness(storage);

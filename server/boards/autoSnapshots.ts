@@ -3,6 +3,7 @@
  * the last round gets an automatic snapshot, and only the newest few of those are kept, so
  * "back to 10 minutes ago" always has a point to return to without snapshots piling up.
  * Automatic snapshots are known by their label (AUTO_LABELS.periodic, in either language).
+ * With several instances, the first to claim a board in a round takes its snapshot.
  */
 import { log } from '../log';
 import type { Storage } from '../storage/storage';
@@ -18,6 +19,8 @@ export function startAutoSnapshots(deps: {
   storage: Storage;
   everyMs: number;
   keep: number;
+  /** With other instances (issue 13): one of them takes a board's round (Fanout.claim). */
+  claim?: (name: string, ttlMs: number) => Promise<boolean>;
 }): { round(): Promise<void>; stop(): void } {
   /** Each board's room version at its last automatic snapshot. */
   const seen = new WeakMap<object, number>();
@@ -36,6 +39,12 @@ export function startAutoSnapshots(deps: {
       const version = room.version;
       if (version === (seen.get(room) ?? 0)) continue;
       seen.set(room, version);
+      // Another instance editing the same board snapshots it this round; its copy has our edits.
+      if (
+        deps.claim &&
+        !(await deps.claim(`autosnapshot:${room.boardId}`, Math.max(1_000, deps.everyMs * 0.9)))
+      )
+        continue;
       await snapshot(room.boardId).catch((error: unknown) => {
         log('error', 'snapshot.periodic_failed', { board: room.boardId, error });
       });

@@ -50,6 +50,11 @@ export interface Fanout {
    * time; resolves null without running it when another instance holds the lock.
    */
   withCompactionLock<T>(room: string, fn: () => Promise<T>): Promise<T | null>;
+  /**
+   * Claims `name` for `ttlMs` unless another instance holds it: true when this one may do the
+   * work (also when Redis is away: doing it twice beats not doing it).
+   */
+  claim(name: string, ttlMs: number): Promise<boolean>;
   /** Resolves when Redis answers (/readyz). */
   ping(): Promise<void>;
   /** Stops listening and closes the connections. */

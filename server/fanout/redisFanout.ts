@@ -309,6 +309,14 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
         await commands.eval(RELEASE_LOCK, 1, lock, token).catch(() => undefined);
       }
     },
+    async claim(name, ttlMs) {
+      try {
+        return (await commands.set(`${options.prefix}claim:${name}`, instance, 'PX', ttlMs, 'NX')) === 'OK';
+      } catch (error) {
+        outage('commands', error);
+        return true;
+      }
+    },
     async ping() {
       await commands.ping();
     },

@@ -83,6 +83,27 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     onB.destroy();
   });
 
+  it('takes one periodic snapshot of a board both instances edited, not one each', async () => {
+    const board = await createBoard(a, 'Eén');
+    const onA = await connectSynced(a, board.id, board.tokens.participant);
+    const onB = await connectSynced(b, board.id, board.tokens.participant);
+    onA.doc.getMap('items').set('a', 1);
+    onB.doc.getMap('items').set('b', 2);
+    await waitFor(
+      () => onA.doc.getMap('items').get('b') === 2 && onB.doc.getMap('items').get('a') === 1,
+      'both',
+    );
+    await Promise.all([a.autoSnapshots.round(), b.autoSnapshots.round()]);
+    const snapshots = await (
+      await fetch(`${b.http}/api/boards/${board.id}/snapshots`, {
+        headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+      })
+    ).json();
+    expect((snapshots as { snapshots: unknown[] }).snapshots).toHaveLength(1);
+    onA.destroy();
+    onB.destroy();
+  });
+
   it('keeps every update when both instances compact the same room while both write', async () => {
     const board = await createBoard(a, 'Compact');
     const onA = await connectSynced(a, board.id, board.tokens.participant);
