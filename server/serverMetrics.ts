@@ -25,6 +25,15 @@ export function createServerMetrics(options?: MetricsOptions) {
       'Document writes refused (viewer, locked, control) and awareness entries dropped, by reason',
       ['reason'],
     ),
+    fanoutMessages: registry.counter(
+      'olievlek_fanout_messages_total',
+      'Messages between instances through Redis, by direction (out, in, failed) and type (update, resync, presence, query)',
+      ['direction', 'type'],
+    ),
+    fanoutResyncs: registry.counter(
+      'olievlek_fanout_resyncs_total',
+      'Rooms read again from the store to catch up with other instances (after a gap or a Redis outage)',
+    ),
     roomsLoaded: registry.counter('olievlek_rooms_loaded_total', 'Rooms loaded from storage'),
     compactions: registry.counter('olievlek_compactions_total', 'Update logs compacted into one state'),
     storeSeconds: registry.histogram(

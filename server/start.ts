@@ -55,7 +55,11 @@ export async function startServer(
   const fanout = config.redisUrl
     ? // Its sender id is random, not INSTANCE_ID: two instances given the same label by mistake
       // would otherwise ignore each other's messages as their own.
-      createRedisFanout({ url: config.redisUrl, prefix: config.redisPrefix })
+      createRedisFanout({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        count: (direction, type) => metrics.fanoutMessages.inc({ direction, type }),
+      })
     : null;
   const storage = timedStorage(options.storage ?? (await openStorage(config)), metrics.storeSeconds);
   // The automatic snapshot: a content room that was edited unloads once everyone has left.

@@ -48,7 +48,11 @@ export interface RedisFanoutOptions {
   readonly prefix: string;
   /** This instance's id in its messages (random when absent, so a restart is a new sender). */
   readonly instance?: string;
+  /** Counts each message sent, received or failed to send (for /metrics). */
+  readonly count?: (direction: 'out' | 'in' | 'failed', type: string) => void;
 }
+
+const TYPE_NAMES: Record<string, string> = { u: 'update', r: 'resync', p: 'presence', q: 'query' };
 
 /** Connects to Redis (retrying in the background when it is away) and returns the fan-out. */
 export function createRedisFanout(options: RedisFanoutOptions): Fanout {
@@ -117,8 +121,10 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
       .then((results) => {
         const failed = results?.find(([error]) => error);
         if (failed) throw failed[0];
+        options.count?.('out', TYPE_NAMES[type] ?? type);
       })
       .catch((error: unknown) => {
+        options.count?.('failed', TYPE_NAMES[type] ?? type);
         if (stream === 'updates') unsent.add(room);
         outage('commands', error);
       });
@@ -160,6 +166,7 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
       return;
     }
     if (from === instance) return;
+    options.count?.('in', TYPE_NAMES[type] ?? type);
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (stream === 'presence') {
       if (type === 'p') sub.listener.presence(bytes, from);

@@ -388,6 +388,7 @@ export class Room {
         this.resyncQueued = true;
         this.queue.task(async () => {
           this.resyncQueued = false;
+          this.ctx.metrics.fanoutResyncs.inc();
           const stored = await this.ctx.storage.load(this.name);
           if (stored.updates.length > 0) this.applyRemote(Y.mergeUpdates([...stored.updates]));
         });

@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { postgresAvailable, redisAvailable } from '../support/services';
 import { connectSynced, createBoard, startTestServer, waitFor, type TestServer } from './helpers';
 import { TEST_DATABASE_URL, testSchemas } from './postgresSchemas';
+import { seriesValue } from './promText';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const services = (await postgresAvailable()) && (await redisAvailable());
@@ -47,6 +48,13 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     await waitFor(() => onB.doc.getMap('items').get('from-a') === 1, 'A’s edit on B');
     onB.doc.getMap('items').set('from-b', 2);
     await waitFor(() => onA.doc.getMap('items').get('from-b') === 2, 'B’s edit on A');
+    const metrics = await (await fetch(`${b.http}/metrics`)).text();
+    expect(
+      seriesValue(metrics, 'olievlek_fanout_messages_total{direction="in",type="update"}'),
+    ).toBeGreaterThan(0);
+    expect(
+      seriesValue(metrics, 'olievlek_fanout_messages_total{direction="out",type="update"}'),
+    ).toBeGreaterThan(0);
     onA.destroy();
     onB.destroy();
   });
