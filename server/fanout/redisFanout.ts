@@ -24,6 +24,7 @@ const UPDATES_MAXLEN = 10_000;
 const PRESENCE_MAXLEN = 200;
 /** A stream of a room nobody has touched for this long is removed by Redis itself. */
 const STREAM_TTL_MS = 24 * 60 * 60 * 1000;
+const RENEW_TTL_MS = 60_000;
 /** Compaction is bounded by the store's own timeouts; the lock outlives any sane one. */
 const LOCK_TTL_MS = 120_000;
 /** Longest a blocked read waits before looking at its list of rooms again. */
@@ -71,6 +72,8 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
   const subscriptions = new Map<string, Subscription>();
   /** This instance's next sequence number per room (kept across a room's reloads). */
   const sequence = new Map<string, number>();
+  /** When each stream's expiry was last renewed. */
+  const renewed = new Map<string, number>();
   /** Rooms whose adds failed while Redis was away: the others get a resync marker later. */
   const unsent = new Set<string>();
   let closed = false;
@@ -113,10 +116,14 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
     }
     const maxlen = stream === 'updates' ? UPDATES_MAXLEN : PRESENCE_MAXLEN;
     const streamKey = key(room, stream);
-    commands
-      .multi()
-      .xadd(streamKey, 'MAXLEN', '~', maxlen, '*', ...fields)
-      .pexpire(streamKey, STREAM_TTL_MS)
+    const batch = commands.pipeline().xadd(streamKey, 'MAXLEN', '~', maxlen, '*', ...fields);
+    // The expiry moves on with use, but renewing it on every add would double the commands.
+    const now = Date.now();
+    if (now - (renewed.get(streamKey) ?? 0) > RENEW_TTL_MS) {
+      renewed.set(streamKey, now);
+      batch.pexpire(streamKey, STREAM_TTL_MS);
+    }
+    batch
       .exec()
       .then((results) => {
         const failed = results?.find(([error]) => error);
@@ -125,6 +132,7 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
       })
       .catch((error: unknown) => {
         options.count?.('failed', TYPE_NAMES[type] ?? type);
+        renewed.delete(streamKey);
         if (stream === 'updates') unsent.add(room);
         outage('commands', error);
       });

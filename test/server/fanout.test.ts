@@ -91,6 +91,31 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     onB.destroy();
   });
 
+  it('reads the store again when another instance’s messages have a hole', async () => {
+    const board = await createBoard(a, 'Gat');
+    const onA = await connectSynced(a, board.id, board.tokens.participant);
+    // An update that is stored but whose message never came (trimmed, or Redis was away).
+    const other = new Y.Doc();
+    other.getMap('items').set('stored-only', 7);
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(
+      `INSERT INTO "${new URL(url).searchParams.get('schema')!}".updates (room, data) VALUES ($1, $2)`,
+      [board.id, Buffer.from(Y.encodeStateAsUpdate(other))],
+    );
+    await client.end();
+    const redis = new Redis(REDIS_URL);
+    const stream = `${prefix}room:${board.id}:updates`;
+    const empty = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
+    await redis.xadd(stream, '*', 'i', 'ghost', 't', 'u', 'd', empty, 'n', '1');
+    await onA.roundTrip();
+    expect(onA.doc.getMap('items').get('stored-only')).toBeUndefined();
+    await redis.xadd(stream, '*', 'i', 'ghost', 't', 'u', 'd', empty, 'n', '3');
+    await redis.quit();
+    await waitFor(() => onA.doc.getMap('items').get('stored-only') === 7, 'the stored update after the hole');
+    onA.destroy();
+  });
+
   it('takes one periodic snapshot of a board both instances edited, not one each', async () => {
     const board = await createBoard(a, 'Eén');
     const onA = await connectSynced(a, board.id, board.tokens.participant);
