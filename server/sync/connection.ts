@@ -1,7 +1,13 @@
 /**
  * One client's websocket in one room: its role, the awareness client ids it owns, what it has
  * already been told, and the only place that sends to or closes the socket.
+ *
+ * Frames sent to one connection in the same tick leave in one write: the socket is corked at
+ * the first and uncorked once the tick's work is done. A room relays a batch of writes as one
+ * frame per change, so under load a client gets several frames at once, and a system call per
+ * frame was most of the server's time; the metrics are counted once per tick for the same reason.
  */
+import type { Duplex } from 'node:stream';
 import { WebSocket } from 'ws';
 import { log } from '../log';
 import type { Role } from '../storage/storage';
@@ -35,6 +41,8 @@ export class Connection {
   alive = true;
   private readonly limiter: RateLimiter;
   private readonly sendBufferLimit: number;
+  /** Frames and bytes sent this tick, by message type; non-null while the socket is corked. */
+  private sentThisTick: { counts: Map<string, number>; bytes: number } | null = null;
 
   private static nextId = 1;
 
@@ -71,9 +79,26 @@ export class Connection {
       this.close(CLOSE.tryAgainLater, 'client too slow to keep up', 'ws.slow_consumer');
       return;
     }
+    const sent = this.sentThisTick ?? this.hold();
     this.ws.send(message);
-    this.metrics.messagesOut.inc({ type });
-    this.metrics.bytesOut.inc({}, message.byteLength);
+    sent.counts.set(type, (sent.counts.get(type) ?? 0) + 1);
+    sent.bytes += message.byteLength;
+  }
+
+  /** Corks the socket until the current tick's work is done, then writes and counts what was sent. */
+  private hold(): NonNullable<Connection['sentThisTick']> {
+    const sent = { counts: new Map<string, number>(), bytes: 0 };
+    this.sentThisTick = sent;
+    // ws has no public cork; its own sender corks `_socket` around every frame the same way.
+    const socket = (this.ws as unknown as { _socket?: Duplex })._socket;
+    socket?.cork();
+    process.nextTick(() => {
+      this.sentThisTick = null;
+      socket?.uncork();
+      for (const [type, count] of sent.counts) this.metrics.messagesOut.inc({ type }, count);
+      this.metrics.bytesOut.inc({}, sent.bytes);
+    });
+    return sent;
   }
 
   /** Closes with a code and logs why (never the token: only room, role and address). */
