@@ -29,6 +29,8 @@ export interface SpawnOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** How much of its output to keep for failure messages. */
   readonly keepChars?: number;
+  /** Node options before the entry, e.g. `--cpu-prof` (not all are allowed in NODE_OPTIONS). */
+  readonly nodeArgs?: readonly string[];
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -36,7 +38,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Starts `server/main.ts` and resolves once it listens (it logs `server.listening` at info). */
 export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const keep = options.keepChars ?? 1_000_000;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -134,15 +134,26 @@ function row(
 ): Row {
   const start = marks.get(`start:${result.label}`);
   const end = marks.get(`end:${result.label}`);
-  const serverCpu = start && end ? (100 * (end.cpu - start.cpu)) / ((end.at - start.at) / 1000) : NaN;
-  return { scenario: result.label, target: target.name, result, serverCpu, rss: end?.rss ?? [] };
+  const cpu = start && end ? end.cpu - start.cpu : NaN;
+  const serverCpu = start && end ? (100 * cpu) / ((end.at - start.at) / 1000) : NaN;
+  // Deliveries counted are those of edits sent in the window (cursors: those received in it).
+  const cpuPerThousand = (1000 * cpu) / (result.samples / 1000);
+  return {
+    scenario: result.label,
+    target: target.name,
+    result,
+    serverCpu,
+    cpuPerThousand,
+    rss: end?.rss ?? [],
+  };
 }
 
 function summary(row: Row): string {
   const r = row.result!;
   return (
     `${row.scenario} on ${row.target}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
-    `lost ${r.lostEdits}/${r.edits}, server CPU ${row.serverCpu?.toFixed(0)} %, ` +
+    `lost ${r.lostEdits}/${r.edits}, server CPU ${row.serverCpu?.toFixed(0)} % ` +
+    `(${row.cpuPerThousand?.toFixed(1)} ms per 1k deliveries), ` +
     `${r.framesPerClientPerS.toFixed(1)} frames/s per client, load CPU ${r.loadCpu.toFixed(0)} %`
   );
 }
@@ -167,7 +178,9 @@ async function main(): Promise<void> {
     if (phases.length === 0) continue;
     // The servers take turns on each group, so they see the same machine.
     for (const target of targets) {
-      const started = await target.start();
+      const started = await target.start().catch((error: unknown) => ({
+        skipped: `failed to start: ${String(error).slice(0, 300)}`,
+      }));
       if ('skipped' in started) {
         console.log(`bench: ${target.name} skipped: ${started.skipped}`);
         Object.assign(memory.get(target)!, { skipped: started.skipped });

@@ -21,9 +21,11 @@ export function ensureReferenceInstalled(): void {
   });
 }
 
-/** Starts the reference server on a free port; resolves once it listens. */
-export function startReference(): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['start.js'], {
+/** Starts the reference server on a free port (with `nodeArgs`); resolves once it listens. */
+export function startReference(
+  nodeArgs: readonly string[] = [],
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [...nodeArgs, 'start.js'], {
     cwd: REFERENCE_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],

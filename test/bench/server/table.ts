@@ -8,6 +8,8 @@ export interface Row {
   readonly result?: PhaseResult;
   /** Server CPU over the measured window, summed over instances (100 = one core). */
   readonly serverCpu?: number;
+  /** Server CPU seconds in the window per 1,000 deliveries: what a delivery costs, whatever else runs. */
+  readonly cpuPerThousand?: number;
   /** Server RSS at the end of the window, per instance. */
   readonly rss?: readonly number[];
   readonly skipped?: string;
@@ -52,11 +54,12 @@ export function latencyTable(rows: readonly Row[]): string {
     'p99',
     'loss (edits)',
     'server CPU',
+    'CPU ms per 1k deliveries',
     'server RSS',
     'frames/s per client',
     'load CPU',
   ];
-  const out = [line(head), line(['---', '---', '--:', '--:', '--:', '--:', '--:', '--:', '--:', '--:'])];
+  const out = [line(head), line(['---', '---', ...head.slice(2).map(() => '--:')])];
   for (const row of rows) {
     const r = row.result;
     if (!r) {
@@ -86,6 +89,7 @@ export function latencyTable(rows: readonly Row[]): string {
         ms(r.p99),
         loss(r) + trouble,
         `${(row.serverCpu ?? NaN).toFixed(0)} %`,
+        (row.cpuPerThousand ?? NaN).toFixed(1),
         mb(row.rss ?? []),
         r.framesPerClientPerS.toFixed(1),
         `${r.loadCpu.toFixed(0)} %`,

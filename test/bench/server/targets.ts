@@ -35,10 +35,10 @@ export interface Target {
   start(): Promise<RunningTarget | { skipped: string }>;
 }
 
-/** Olievlek's environment for the bench: where to write a CPU profile, when asked. */
-function olievlekEnv(): NodeJS.ProcessEnv {
+/** Node options for the servers: where to write a CPU profile, when asked. */
+function profileArgs(): string[] {
   const profileDir = process.env.BENCH_CPU_PROF;
-  return profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : {};
+  return profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
 }
 
 /** Stops a process with SIGTERM (it stores what it holds), SIGKILL if it takes too long. */
@@ -83,7 +83,7 @@ async function olievlekRooms(servers: readonly ServerProcess[], count: number, p
 }
 
 async function startOlievlek(dataDir: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const server = await spawnServer({ dataDir, env: { ...olievlekEnv(), ...env }, keepChars: 20_000 });
+  const server = await spawnServer({ dataDir, env, nodeArgs: profileArgs(), keepChars: 20_000 });
   // The server's output is kept for failures; nothing waits on it.
   pin(server.child.pid!, SERVER_CORE);
   return server;
@@ -110,7 +110,7 @@ export const olievlekSqlite: Target = {
 export const reference: Target = {
   name: 'reference 0.1.1',
   async start() {
-    const { child, port } = await startReference();
+    const { child, port } = await startReference(profileArgs());
     pin(child.pid!, SERVER_CORE);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const run = randomBytes(4).toString('hex');
