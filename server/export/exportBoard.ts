@@ -14,39 +14,10 @@ import { boardReport, reportMarkdown } from '../../shared/render/report';
 import { boardViewBox, renderBoardSvg } from '../../shared/render/svg';
 import { boardPdf, PDF_VECTOR_MAX_ITEMS } from './pdf';
 import { boardPng } from './png';
+import { contentTypeOf, type ExportedFile, type ExportFormat } from './formats';
 
-/** The formats, as `?format=` names them. */
-export const EXPORT_FORMATS = ['json', 'md', 'svg', 'png', 'pdf'] as const;
-
-/** One export format. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** True when the value names an export format. */
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
-/** An exported file. */
-export interface ExportedFile {
-  readonly body: Buffer;
-  readonly contentType: string;
-  readonly fileName: string;
-  /** Set when the board could not be read and its newest readable snapshot was exported instead. */
-  readonly fallback?: { readonly snapshotId: string; readonly problem: string };
-}
-
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  svg: 'image/svg+xml; charset=utf-8',
-  png: 'image/png',
-  pdf: 'application/pdf',
-};
-
-/** The Content-Type of a format's file. */
-export function contentTypeOf(format: ExportFormat): string {
-  return CONTENT_TYPES[format];
-}
+export { EXPORT_FORMATS, contentDisposition, contentTypeOf, isExportFormat } from './formats';
+export type { ExportedFile, ExportFormat } from './formats';
 
 /**
  * Exports a board; `suffix` goes into the file name (a snapshot's label), `language` picks the
@@ -60,7 +31,7 @@ export async function exportBoard(
   const language = options.language;
   const now = options.now ?? new Date();
   const fileName = exportFileName(board.meta.title, now, format, options.suffix);
-  const file = (body: Buffer) => ({ body, contentType: CONTENT_TYPES[format], fileName });
+  const file = (body: Buffer) => ({ body, contentType: contentTypeOf(format), fileName });
   switch (format) {
     case 'json':
       return file(Buffer.from(`${JSON.stringify(toBoardJson(board), null, 2)}\n`, 'utf8'));
@@ -84,9 +55,4 @@ export async function exportBoard(
       return file(await boardPdf(rendered, report, now));
     }
   }
-}
-
-/** A Content-Disposition header for a download, with an ASCII name and the UTF-8 form. */
-export function contentDisposition(fileName: string): string {
-  return `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -18,7 +18,7 @@ import type { Storage } from '../storage/storage';
 import type { RoomManager } from '../sync/roomManager';
 import type { Language } from '../../shared/ydoc';
 import { createExportCache, type CachedExport } from './exportCache';
-import { contentTypeOf, type ExportedFile, type ExportFormat } from './exportBoard';
+import { contentTypeOf, type ExportedFile, type ExportFormat } from './formats';
 import { createExportPool, ExportJobError, type ExportPool } from './exportPool';
 import type { ImportResult, ImportTask } from './loadImport';
 

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROBLEM_HEADER, SNAPSHOT_HEADER } from '../boards/boardState';
 import { LANGUAGES } from '../../shared/ydoc';
 import { createBoard } from '../boards/boardService';
-import { contentDisposition, EXPORT_FORMATS, isExportFormat } from '../export/exportBoard';
+import { contentDisposition, EXPORT_FORMATS, isExportFormat } from '../export/formats';
 import { ExportRefusal } from '../export/exportService';
 import { clientAddress } from './clientAddress';
 import { log } from '../log';
