@@ -2,7 +2,10 @@
  * Summarizes a V8 CPU profile (`node --cpu-prof`, or BENCH_CPU_PROF with the server bench):
  * the functions with the most self time, and the files (packages) they belong to.
  *
- *   npx tsx test/bench/server/profileSummary.ts /tmp/prof/CPU.…cpuprofile [top=25]
+ *   npx tsx test/bench/server/profileSummary.ts /tmp/prof/CPU.…cpuprofile [top=25] [fromS] [toS]
+ *
+ * `fromS`/`toS` keep only the samples taken that many seconds after the profile began (the
+ * measured window, without start-up and connecting).
  */
 import { readFileSync } from 'node:fs';
 
@@ -31,7 +34,7 @@ function area(url: string): string {
 }
 
 function main(): void {
-  const [file, topArg] = process.argv.slice(2);
+  const [file, topArg, fromArg, toArg] = process.argv.slice(2);
   if (!file) throw new Error('usage: profileSummary.ts <file.cpuprofile> [top]');
   const top = Number(topArg ?? 25);
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -39,8 +42,13 @@ function main(): void {
   const self = new Map<string, number>();
   const areas = new Map<string, number>();
   let total = 0;
+  const from = Number(fromArg ?? 0) * 1e6;
+  const to = Number(toArg ?? Infinity) * 1e6;
+  let at = 0;
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
+    at += dt;
+    if (at < from || at > to) return;
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     const key = `${functionName || '(anonymous)'} ${area(url)}:${lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + dt);
