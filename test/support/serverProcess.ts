@@ -31,6 +31,8 @@ export interface SpawnOptions {
   readonly keepChars?: number;
   /** Node options before the entry, e.g. `--cpu-prof` (not all are allowed in NODE_OPTIONS). */
   readonly nodeArgs?: readonly string[];
+  /** The checkout whose server runs (another worktree, to compare); this one by default. */
+  readonly root?: string;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -39,7 +41,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
   const keep = options.keepChars ?? 1_000_000;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
+    cwd: options.root ?? ROOT,
     env: {
       ...process.env,
       ...options.env,

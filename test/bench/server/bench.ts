@@ -11,12 +11,15 @@
  *
  * Settings: BENCH_MEASURE_S (15), BENCH_WARMUP_S (4), BENCH_DRAIN_S (15),
  * BENCH_SCENARIOS=a1,b2,b4,c,d (a subset), BENCH_TARGETS=sqlite,reference,scaleout (a subset),
- * BENCH_CPU_PROF=<folder> (Olievlek writes a --cpu-prof profile there on exit).
+ * BENCH_CPU_PROF=<folder> (the servers write --cpu-prof profiles there on exit),
+ * BENCH_BASELINE=<checkout> (also runs Olievlek from that worktree, e.g. main before a change:
+ * target `baseline`).
  * The table goes to stdout and to test/bench/results/server.md.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureReferenceInstalled } from './peer';
@@ -65,8 +68,12 @@ const GROUPS: readonly Group[] = [
   },
 ];
 
+const BASELINE = process.env.BENCH_BASELINE;
 const TARGETS: Record<string, Target> = {
-  sqlite: olievlekSqlite,
+  sqlite: olievlekSqlite(),
+  ...(BASELINE
+    ? { baseline: olievlekSqlite(`Olievlek (SQLite) at ${path.basename(BASELINE)}`, BASELINE) }
+    : {}),
   reference,
   scaleout: olievlekScaleOut,
 };

@@ -82,29 +82,39 @@ async function olievlekRooms(servers: readonly ServerProcess[], count: number, p
   return rooms;
 }
 
-async function startOlievlek(dataDir: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const server = await spawnServer({ dataDir, env, nodeArgs: profileArgs(), keepChars: 20_000 });
+async function startOlievlek(dataDir: string, env: NodeJS.ProcessEnv, root?: string): Promise<ServerProcess> {
+  const server = await spawnServer({
+    dataDir,
+    env,
+    nodeArgs: profileArgs(),
+    keepChars: 20_000,
+    ...(root ? { root } : {}),
+  });
   // The server's output is kept for failures; nothing waits on it.
   pin(server.child.pid!, SERVER_CORE);
   return server;
 }
 
-/** Olievlek, one instance on SQLite in a fresh DATA_DIR. */
-export const olievlekSqlite: Target = {
-  name: 'Olievlek (SQLite)',
-  async start() {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'olievlek-bench-'));
-    const server = await startOlievlek(dataDir, {});
-    return {
-      pids: [server.child.pid!],
-      rooms: (count, perRoom) => olievlekRooms([server], count, perRoom),
-      async stop() {
-        await terminate(server.child, server.exited);
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  },
-};
+/** Olievlek, one instance on SQLite in a fresh DATA_DIR; from another checkout when `root` is given. */
+export function olievlekSqlite(name = 'Olievlek (SQLite)', root?: string): Target {
+  return {
+    name,
+    start: () => startSqlite(root),
+  };
+}
+
+async function startSqlite(root: string | undefined): Promise<RunningTarget> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'olievlek-bench-'));
+  const server = await startOlievlek(dataDir, {}, root);
+  return {
+    pids: [server.child.pid!],
+    rooms: (count, perRoom) => olievlekRooms([server], count, perRoom),
+    async stop() {
+      await terminate(server.child, server.exited);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** @y/websocket-server 0.1.1, which stores nothing. */
 export const reference: Target = {
