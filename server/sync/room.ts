@@ -323,11 +323,20 @@ export class Room {
       // Edit and undo travel together, to everyone, so no one sees the refused edit land.
       const message = encodeUpdate(Y.mergeUpdates(changes.map((c) => c.update)));
       this.conns.forEach((c) => c.send(message, 'sync'));
+    } else if (changes.length === 1) {
+      const message = encodeUpdate(changes[0]!.update);
+      this.conns.forEach((c) => c !== changes[0]!.origin && c.send(message, 'sync'));
     } else {
-      for (const { update, origin } of changes) {
-        const message = encodeUpdate(update);
-        this.conns.forEach((c) => c !== origin && c.send(message, 'sync'));
-      }
+      // Under load a batch holds many writes: whoever wrote none of them gets them as one
+      // merged frame (one frame per client per batch, not one per write); an author gets
+      // the others' changes, never its own back.
+      const authors = new Set(changes.map((c) => c.origin));
+      const merged = encodeUpdate(Y.mergeUpdates(changes.map((c) => c.update)));
+      const each = changes.map(({ update, origin }) => ({ origin, message: encodeUpdate(update) }));
+      this.conns.forEach((c) => {
+        if (!authors.has(c)) c.send(merged, 'sync');
+        else for (const { origin, message } of each) if (origin !== c) c.send(message, 'sync');
+      });
     }
     await this.compactIfDue();
   }
