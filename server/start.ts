@@ -7,7 +7,6 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { getMeta } from '../shared/ydoc';
 import type { ServerConfig } from './config';
-import { createRedisFanout } from './fanout/redisFanout';
 import { createSnapshotService, type SnapshotService } from './boards/snapshots';
 import { startAutoSnapshots } from './boards/autoSnapshots';
 import { createFacilitationWatcher } from './boards/facilitation';
@@ -18,7 +17,6 @@ import { createReadiness, type Readiness } from './http/health';
 import { createImportGate } from './http/importGate';
 import { log } from './log';
 import { createServerMetrics, type ServerMetrics } from './serverMetrics';
-import { createPostgresStorage } from './storage/postgresStorage';
 import { createSqliteStorage } from './storage/sqliteStorage';
 import type { Storage } from './storage/storage';
 import { timedStorage } from './storage/timedStorage';
@@ -41,8 +39,11 @@ export interface RunningServer {
 }
 
 /** PostgreSQL (migrated) when DATABASE_URL is set, else the SQLite file in DATA_DIR. */
-function openStorage(config: ServerConfig): Promise<Storage> | Storage {
-  return config.databaseUrl ? createPostgresStorage(config.databaseUrl) : createSqliteStorage(config.dataDir);
+async function openStorage(config: ServerConfig): Promise<Storage> {
+  if (!config.databaseUrl) return createSqliteStorage(config.dataDir);
+  // pg and ioredis load only when configured: together they cost one SQLite instance ~15 MB of RSS.
+  const { createPostgresStorage } = await import('./storage/postgresStorage');
+  return createPostgresStorage(config.databaseUrl);
 }
 
 /** Starts listening (PORT=0 picks a free port); `storage` replaces the configured store (tests). */
@@ -55,7 +56,7 @@ export async function startServer(
   const fanout = config.redisUrl
     ? // Its sender id is random, not INSTANCE_ID: two instances given the same label by mistake
       // would otherwise ignore each other's messages as their own.
-      createRedisFanout({
+      (await import('./fanout/redisFanout')).createRedisFanout({
         url: config.redisUrl,
         prefix: config.redisPrefix,
         count: (direction, type) => metrics.fanoutMessages.inc({ direction, type }),
