@@ -12,6 +12,7 @@
  * Settings: BENCH_MEASURE_S (15), BENCH_WARMUP_S (4), BENCH_DRAIN_S (15),
  * BENCH_SCENARIOS=a1,b2,b4,c,d (a subset), BENCH_TARGETS=sqlite,reference,scaleout (a subset),
  * BENCH_CPU_PROF=<folder> (the servers write --cpu-prof profiles there on exit),
+ * BENCH_NODE_ARGS="--flag …" (node options for every server process, for experiments),
  * BENCH_BASELINE=<checkout> (also runs Olievlek from that worktree, e.g. main before a change:
  * target `baseline`).
  * The table goes to stdout and to test/bench/results/server.md.

@@ -35,10 +35,11 @@ export interface Target {
   start(): Promise<RunningTarget | { skipped: string }>;
 }
 
-/** Node options for the servers: where to write a CPU profile, when asked. */
+/** Node options for the servers: a CPU profile when asked, and any BENCH_NODE_ARGS (experiments). */
 function profileArgs(): string[] {
   const profileDir = process.env.BENCH_CPU_PROF;
-  return profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []), ...extra];
 }
 
 /** Stops a process with SIGTERM (it stores what it holds), SIGKILL if it takes too long. */
