@@ -85,6 +85,8 @@ export class Room {
   private readonly queue: RoomQueue;
   /** The link to other instances, once loaded (with a fan-out only). */
   private channel: RoomChannel | null = null;
+  /** Other instances' updates waiting for their task in the queue. */
+  private remoteBacklog: Uint8Array[] = [];
   /** A read of the store is queued to catch up with other instances. */
   private resyncQueued = false;
   private unstored: { update: Uint8Array; origin: unknown }[] = [];
@@ -391,7 +393,16 @@ export class Room {
   /** What the other instances' messages do to this room. */
   private listener(): RoomListener {
     return {
-      update: (update) => this.queue.task(() => this.applyRemote(update)),
+      update: (update) => {
+        // What arrives together is applied and relayed together: one frame per client, not one per message.
+        this.remoteBacklog.push(update);
+        if (this.remoteBacklog.length > 1) return;
+        this.queue.task(() => {
+          const updates = this.remoteBacklog;
+          this.remoteBacklog = [];
+          this.applyRemote(updates);
+        });
+      },
       resync: () => {
         if (this.resyncQueued) return;
         this.resyncQueued = true;
@@ -399,7 +410,7 @@ export class Room {
           this.resyncQueued = false;
           this.ctx.metrics.fanoutResyncs.inc();
           const stored = await this.ctx.storage.load(this.name);
-          if (stored.updates.length > 0) this.applyRemote(Y.mergeUpdates([...stored.updates]));
+          if (stored.updates.length > 0) this.applyRemote(stored.updates);
         });
       },
       presence: (update, instance) => {
@@ -417,18 +428,33 @@ export class Room {
   }
 
   /** Applies what another instance stored and relays what was new here to this room's connections. */
-  private applyRemote(update: Uint8Array): void {
+  private applyRemote(updates: readonly Uint8Array[]): void {
     const fresh: Uint8Array[] = [];
     const collect = (change: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) fresh.push(change);
     };
+    const apply = (update: Uint8Array) => {
+      try {
+        Y.applyUpdate(this.doc, update, REMOTE);
+        return true;
+      } catch (error) {
+        // It came from our own deployment, so this is a bug, not an attack: say so, keep serving.
+        log('error', 'redis.bad_update', { room: this.name, error });
+        return false;
+      }
+    };
     this.doc.on('update', collect);
     try {
-      Y.applyUpdate(this.doc, update, REMOTE);
-    } catch (error) {
-      // It came from our own deployment, so this is a bug, not an attack: say so, keep serving.
-      log('error', 'redis.bad_update', { room: this.name, error });
-      return;
+      let merged: Uint8Array | null = updates[0]!;
+      if (updates.length > 1) {
+        try {
+          merged = Y.mergeUpdates([...updates]);
+        } catch {
+          merged = null;
+        }
+      }
+      // One bad message must not take the good ones of its batch with it.
+      if (!merged || !apply(merged)) if (updates.length > 1) updates.forEach(apply);
     } finally {
       this.doc.off('update', collect);
     }

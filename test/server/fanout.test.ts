@@ -116,6 +116,26 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     onA.destroy();
   });
 
+  it('drops a malformed message from another instance and applies the good ones with it', async () => {
+    const board = await createBoard(a, 'Kapot');
+    const onA = await connectSynced(a, board.id, board.tokens.participant);
+    const good = new Y.Doc();
+    good.getMap('items').set('good', 1);
+    const redis = new Redis(REDIS_URL);
+    const stream = `${prefix}room:${board.id}:updates`;
+    await redis
+      .pipeline()
+      .xadd(stream, '*', 'i', 'odd', 't', 'u', 'd', Buffer.from([255, 1, 2, 3]), 'n', '1')
+      .xadd(stream, '*', 'i', 'odd', 't', 'u', 'd', Buffer.from(Y.encodeStateAsUpdate(good)), 'n', '2')
+      .exec();
+    await redis.quit();
+    await waitFor(() => onA.doc.getMap('items').get('good') === 1, 'the good message');
+    onA.doc.getMap('items').set('still', 2);
+    await onA.roundTrip();
+    expect(a.rooms.peek(board.id)?.failure).toBeNull();
+    onA.destroy();
+  });
+
   it('takes one periodic snapshot of a board both instances edited, not one each', async () => {
     const board = await createBoard(a, 'Eén');
     const onA = await connectSynced(a, board.id, board.tokens.participant);
