@@ -148,6 +148,34 @@ export const BoardCanvas = memo(function BoardCanvas(props: BoardCanvasProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [driver, renderer]);
 
+  // The stage waits for the element's real size: made at the editor's guess, its canvases and
+  // the scene cache would be allocated and painted twice on open (a bitmap of the screen and
+  // its margins costs tens of ms to allocate, and the first resize also fits the board).
+  const [sized, setSized] = useState(false);
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    latest.current.onResizeViewport(element.clientWidth, element.clientHeight);
+    setSized(true);
+  }, []);
+
+  // The overlay layer (another screen-and-margin bitmap) is not needed for the first draw: it
+  // is made once the page is idle, or at once when a selection or a gesture needs it.
+  const [overlay, setOverlay] = useState(false);
+  useEffect(() => {
+    if (!sized || overlay) return;
+    const now = () => setOverlay(true);
+    const idle = window.requestIdleCallback?.(now, { timeout: 1000 });
+    const timer = idle === undefined ? window.setTimeout(now, 200) : undefined;
+    const off = driver.interaction.subscribe(now);
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      window.clearTimeout(timer);
+      off();
+    };
+  }, [sized, overlay, driver]);
+  const withOverlay = overlay || props.selection.length > 0;
+
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -266,19 +294,23 @@ export const BoardCanvas = memo(function BoardCanvas(props: BoardCanvasProps) {
   return (
     <div ref={container} className="canvas" style={{ background: CANVAS_BACKGROUND, overflow: 'hidden' }}>
       {/* The layers reach a margin beyond every edge: a pan moves them, the cache fills them. */}
-      <Stage
-        width={props.width + 2 * MARGIN_CSS_PX}
-        height={props.height + 2 * MARGIN_CSS_PX}
-        listening={false}
-        style={{ position: 'absolute', left: -MARGIN_CSS_PX, top: -MARGIN_CSS_PX }}
-      >
-        <Layer ref={sceneLayer} listening={false}>
-          <Shape sceneFunc={drawScene} listening={false} perfectDrawEnabled={false} />
-        </Layer>
-        <Layer ref={overlayLayer} listening={false}>
-          <Shape sceneFunc={drawOverlay} listening={false} perfectDrawEnabled={false} />
-        </Layer>
-      </Stage>
+      {sized && (
+        <Stage
+          width={props.width + 2 * MARGIN_CSS_PX}
+          height={props.height + 2 * MARGIN_CSS_PX}
+          listening={false}
+          style={{ position: 'absolute', left: -MARGIN_CSS_PX, top: -MARGIN_CSS_PX }}
+        >
+          <Layer ref={sceneLayer} listening={false}>
+            <Shape sceneFunc={drawScene} listening={false} perfectDrawEnabled={false} />
+          </Layer>
+          {withOverlay && (
+            <Layer ref={overlayLayer} listening={false}>
+              <Shape sceneFunc={drawOverlay} listening={false} perfectDrawEnabled={false} />
+            </Layer>
+          )}
+        </Stage>
+      )}
     </div>
   );
 }, sameProps);

@@ -278,6 +278,8 @@ export function createEditor(options: EditorOptions) {
         update({ viewport: bounds ? camera.fitRect(next, bounds) : camera.centerOn(next, { x: 0, y: 0 }) });
         return;
       }
+      // The canvas measures itself before its first draw, and its resize observer then reports the same size.
+      if (width === v.width && height === v.height) return;
       update({ viewport: camera.resize(v, width, height) });
     },
     panBy(dx: number, dy: number) {
