@@ -244,13 +244,18 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
       ) {
         paintFull(camera, dpr, state);
       } else {
-        const rects: Rect[] = [];
-        if (Math.abs(shiftX) > painted.margin || Math.abs(shiftY) > painted.margin) {
-          // The view left the margin: move what is painted along and paint only the strips it uncovered.
-          rects.push(...recentre(painted, Math.round(shiftX), Math.round(shiftY)));
-        }
-        if (painted.board !== board || painted.options !== options) rects.push(...dirtyRects(painted, state));
-        const merged = mergeRects(rects);
+        const changed =
+          painted.board !== board || painted.options !== options
+            ? mergeRects(dirtyRects(painted, state))
+            : [];
+        // The view left the margin: move what is painted along and paint only the strips it
+        // uncovered. The strips stay apart from the merge: a pan's two strips form an L whose
+        // union is the whole bitmap, and painting that cost a long frame every 300 px of a pan.
+        const strips =
+          Math.abs(shiftX) > painted.margin || Math.abs(shiftY) > painted.margin
+            ? recentre(painted, Math.round(shiftX), Math.round(shiftY))
+            : [];
+        const merged = [...strips, ...changed];
         const region = regionOf(painted);
         const area = merged.reduce((sum, r) => sum + r.w * r.h, 0);
         painted = { ...painted, board, options };
