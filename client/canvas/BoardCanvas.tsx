@@ -155,7 +155,10 @@ export const BoardCanvas = memo(function BoardCanvas(props: BoardCanvasProps) {
   useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
-    latest.current.onResizeViewport(element.clientWidth, element.clientHeight);
+    // Rounded as the resize observer below rounds it (clientHeight rounds 701.3 to 702, say):
+    // a size one pixel off would be reported again at once and repaint everything.
+    const { width, height } = element.getBoundingClientRect();
+    latest.current.onResizeViewport(Math.round(width), Math.round(height));
     setSized(true);
   }, []);
 
