@@ -162,23 +162,6 @@ export const BoardCanvas = memo(function BoardCanvas(props: BoardCanvasProps) {
     setSized(true);
   }, []);
 
-  // The overlay layer (another screen-and-margin bitmap) is not needed for the first draw: it
-  // is made once the page is idle, or at once when a selection or a gesture needs it.
-  const [overlay, setOverlay] = useState(false);
-  useEffect(() => {
-    if (!sized || overlay) return;
-    const now = () => setOverlay(true);
-    const idle = window.requestIdleCallback?.(now, { timeout: 1000 });
-    const timer = idle === undefined ? window.setTimeout(now, 200) : undefined;
-    const off = driver.interaction.subscribe(now);
-    return () => {
-      if (idle !== undefined) window.cancelIdleCallback(idle);
-      window.clearTimeout(timer);
-      off();
-    };
-  }, [sized, overlay, driver]);
-  const withOverlay = overlay || props.selection.length > 0;
-
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -307,11 +290,9 @@ export const BoardCanvas = memo(function BoardCanvas(props: BoardCanvasProps) {
           <Layer ref={sceneLayer} listening={false}>
             <Shape sceneFunc={drawScene} listening={false} perfectDrawEnabled={false} />
           </Layer>
-          {withOverlay && (
-            <Layer ref={overlayLayer} listening={false}>
-              <Shape sceneFunc={drawOverlay} listening={false} perfectDrawEnabled={false} />
-            </Layer>
-          )}
+          <Layer ref={overlayLayer} listening={false}>
+            <Shape sceneFunc={drawOverlay} listening={false} perfectDrawEnabled={false} />
+          </Layer>
         </Stage>
       )}
     </div>
