@@ -148,6 +148,20 @@ export const BoardCanvas = memo(function BoardCanvas(props: BoardCanvasProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [driver, renderer]);
 
+  // The stage waits for the element's real size: made at the editor's guess, its canvases and
+  // the scene cache would be allocated and painted twice on open (a bitmap of the screen and
+  // its margins costs tens of ms to allocate, and the first resize also fits the board).
+  const [sized, setSized] = useState(false);
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    // Rounded as the resize observer below rounds it (clientHeight rounds 701.3 to 702, say):
+    // a size one pixel off would be reported again at once and repaint everything.
+    const { width, height } = element.getBoundingClientRect();
+    latest.current.onResizeViewport(Math.round(width), Math.round(height));
+    setSized(true);
+  }, []);
+
   useEffect(() => {
     const element = container.current;
     if (!element) return;
@@ -266,19 +280,21 @@ export const BoardCanvas = memo(function BoardCanvas(props: BoardCanvasProps) {
   return (
     <div ref={container} className="canvas" style={{ background: CANVAS_BACKGROUND, overflow: 'hidden' }}>
       {/* The layers reach a margin beyond every edge: a pan moves them, the cache fills them. */}
-      <Stage
-        width={props.width + 2 * MARGIN_CSS_PX}
-        height={props.height + 2 * MARGIN_CSS_PX}
-        listening={false}
-        style={{ position: 'absolute', left: -MARGIN_CSS_PX, top: -MARGIN_CSS_PX }}
-      >
-        <Layer ref={sceneLayer} listening={false}>
-          <Shape sceneFunc={drawScene} listening={false} perfectDrawEnabled={false} />
-        </Layer>
-        <Layer ref={overlayLayer} listening={false}>
-          <Shape sceneFunc={drawOverlay} listening={false} perfectDrawEnabled={false} />
-        </Layer>
-      </Stage>
+      {sized && (
+        <Stage
+          width={props.width + 2 * MARGIN_CSS_PX}
+          height={props.height + 2 * MARGIN_CSS_PX}
+          listening={false}
+          style={{ position: 'absolute', left: -MARGIN_CSS_PX, top: -MARGIN_CSS_PX }}
+        >
+          <Layer ref={sceneLayer} listening={false}>
+            <Shape sceneFunc={drawScene} listening={false} perfectDrawEnabled={false} />
+          </Layer>
+          <Layer ref={overlayLayer} listening={false}>
+            <Shape sceneFunc={drawOverlay} listening={false} perfectDrawEnabled={false} />
+          </Layer>
+        </Stage>
+      )}
     </div>
   );
 }, sameProps);

@@ -7,7 +7,7 @@ import { crossingSegment } from '../../shared/analysis';
 import { boundaryLine, linkSegment, segmentIntersection, type Point } from '../../shared/geometry';
 import type { BoardReadModel } from '../../shared/readBoard';
 import { itemsById } from '../../shared/readBoard';
-import { displayItem } from './displayGeometry';
+import { displayedItem } from './paint/paintItem';
 import { BOUNDARY_STYLE } from './theme';
 
 /** Items and links on the paths through the selection. */
@@ -56,7 +56,7 @@ export function crossingBadges(
     const from = link && byId.get(link.from);
     const to = link && byId.get(link.to);
     if (!from || !to) continue;
-    const drawn = linkSegment(displayItem(from), displayItem(to)) ?? crossingSegment(from, to);
+    const drawn = linkSegment(displayedItem(from), displayedItem(to)) ?? crossingSegment(from, to);
     const list: CrossingBadge[] = [];
     for (const markerId of crossing.markerIds) {
       const marker = byId.get(markerId);

@@ -136,6 +136,17 @@ describe('editor', () => {
     expect(editor.getSnapshot().notice).toMatch(/at least/);
   });
 
+  it('hears a resize to the size it already has as nothing (the canvas reports its first size twice)', () => {
+    const { editor } = setup();
+    editor.resizeViewport(1000, 800);
+    editor.resizeViewport(900, 700);
+    const before = editor.getSnapshot();
+    editor.resizeViewport(900, 700);
+    expect(editor.getSnapshot()).toBe(before);
+    editor.resizeViewport(901, 700);
+    expect(editor.getSnapshot().viewport.width).toBe(901);
+  });
+
   it('zooms to fit the board and focuses an item', () => {
     const { editor } = setup();
     editor.resizeViewport(1000, 800);

@@ -23,6 +23,7 @@ import {
   type Rect,
 } from '../../shared/geometry';
 import type { ItemKind } from '../../shared/itemKinds';
+import { kindTraits } from '../../shared/kinds/registry';
 import { allowedLinkKinds, type LinkKind } from '../../shared/links/registry';
 import { itemsById, type BoardReadModel } from '../../shared/readBoard';
 import { kindDefaults, type BoardItem, type ItemOfKind } from '../../shared/schema';
@@ -278,6 +279,8 @@ export function createEditor(options: EditorOptions) {
         update({ viewport: bounds ? camera.fitRect(next, bounds) : camera.centerOn(next, { x: 0, y: 0 }) });
         return;
       }
+      // The canvas measures itself before its first draw, and its resize observer then reports the same size.
+      if (width === v.width && height === v.height) return;
       update({ viewport: camera.resize(v, width, height) });
     },
     panBy(dx: number, dy: number) {
@@ -330,13 +333,15 @@ export function createEditor(options: EditorOptions) {
     clearSelection() {
       update({ selection: [], selectedLink: null, pendingLink: null });
     },
-    /** Selects every item the marquee touches (frames only when wholly inside, so a drag inside a frame picks its cards). */
+    /** Selects every item the marquee touches (backgrounds such as frames only when wholly inside, so a drag inside a frame picks its cards). */
     selectInRect(rect: Rect, additive = false) {
       const index = indexed();
       const hits = index
         .itemsInRect(rect)
         .filter(
-          (item) => item.kind !== 'frame' || rectContains(rect, index.boxOf(item.id) ?? itemBounds(item)),
+          (item) =>
+            !kindTraits(item.kind).isBackground ||
+            rectContains(rect, index.boxOf(item.id) ?? itemBounds(item)),
         )
         .map((item) => item.id);
       editor.select(hits, additive);
@@ -384,8 +389,8 @@ export function createEditor(options: EditorOptions) {
       const center = at ?? camera.viewportCenter(live.view.get());
       const size = kindDefaults[kind];
       const keys = board().items.map((item) => item.index);
-      // Frames are backgrounds: new ones go under everything so they never hide cards.
-      const index = kind === 'frame' ? indexBelow(keys) : indexAbove(keys);
+      // Backgrounds (frames) go under everything so they never hide cards.
+      const index = kindTraits(kind).isBackground ? indexBelow(keys) : indexAbove(keys);
       const id = run(() =>
         commands.createItem(
           doc,
@@ -403,7 +408,8 @@ export function createEditor(options: EditorOptions) {
       );
       if (id) {
         update({ selection: [id], selectedLink: null, tool: 'select' });
-        if (kind !== 'boundary') editor.startEditing(id);
+        // A kind whose text is written in the inspector (a boundary marker) opens no editor over it.
+        if (kindTraits(kind).editsTextInPlace) editor.startEditing(id);
       }
       return id;
     },

@@ -93,6 +93,10 @@ export function colourFor(userId: string): string {
 export function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];
   for (const [clientId, raw] of awareness.getStates()) {
+    // A state without a user yet (ours, before we name ourselves) is skipped without the
+    // schema: a failed parse builds its whole error report, and the board's first render pays.
+    if (typeof raw !== 'object' || raw === null || typeof (raw as { user?: unknown }).user !== 'object')
+      continue;
     const parsed = stateSchema.safeParse(raw);
     if (!parsed.success || parsed.data.user.name === '') continue;
     const { user, cursor, selection, viewport } = parsed.data;

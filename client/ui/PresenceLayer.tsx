@@ -7,7 +7,7 @@ import { boardBounds, itemBounds, type Rect } from '../../shared/geometry';
 import { kindTraits } from '../../shared/kinds/registry';
 import type { BoardItem } from '../../shared/schema';
 import { itemsById, type BoardReadModel } from '../../shared/readBoard';
-import { displayHeight } from '../canvas/displayGeometry';
+import { displayedItem } from '../canvas/paint/paintItem';
 import { boardToScreen, type Viewport } from '../editor/viewport';
 import type { Peer } from '../sync/presence';
 import { onScreen } from './onScreen';
@@ -102,7 +102,7 @@ function selectionBoxes(
     return {
       key: item.id,
       bounds,
-      height: kindTraits(item.kind).shape === 'line' ? bounds.h : displayHeight(item),
+      height: kindTraits(item.kind).shape === 'line' ? bounds.h : displayedItem(item).h,
     };
   });
 }

@@ -12,7 +12,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { itemsById } from '../../shared/readBoard';
 import { MAX_TEXT_LENGTH } from '../../shared/kinds/base';
 import { kindDefinition } from '../../shared/kinds/registry';
-import { displayHeight } from '../canvas/displayGeometry';
+import { displayedItem } from '../canvas/paint/paintItem';
 import { FONT_FAMILY } from '../canvas/theme';
 import type { Editor, EditorSnapshot } from '../editor/editor';
 import type { TextSession } from '../editor/textSession';
@@ -81,7 +81,7 @@ function EditingField({
         height:
           (metrics.maxLines !== undefined
             ? metrics.maxLines * metrics.fontSize * metrics.lineHeight + 4
-            : displayHeight(item) - metrics.top - metrics.bottom / 2) * zoom,
+            : displayedItem(item).h - metrics.top - metrics.bottom / 2) * zoom,
         fontSize: metrics.fontSize * zoom,
         fontWeight: metrics.weight,
         fontFamily: FONT_FAMILY,

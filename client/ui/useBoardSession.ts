@@ -11,6 +11,7 @@ import {
   deviceUserId,
   fetchBoardInfo,
   type BoardConnection,
+  type BoardInfo,
   type ConnectionStatus,
   type OpenError,
   type Role,
@@ -72,62 +73,78 @@ export function useBoardSession(
     if (!token) return;
     let cancelled = false;
     let editor: Editor | null = null;
-    let connection: BoardConnection | null = null;
+    let info: BoardInfo | null = null;
+    let synced = false;
     let denied = false;
-    void fetchBoardInfo(boardId, token).then((info) => {
+    const reason = (role: Role): ReadOnlyReason =>
+      role === 'viewer'
+        ? 'viewer'
+        : role === 'participant' && (denied || isLocked(connection.controlDoc))
+          ? 'locked'
+          : null;
+    const publish = () => {
+      if (!editor || !info || cancelled) return;
+      const readOnly = reason(info.role);
+      editor.setReadOnly(readOnly !== null);
+      setSession({ phase: 'ready', editor, connection, role: info.role, title: info.title, readOnly });
+    };
+    // The editor needs both the document and who we are on it.
+    const open = () => {
+      if (cancelled || editor || !info || !synced) return;
+      editor = createEditor({
+        doc: connection.doc,
+        userId: deviceUserId(),
+        readOnly: info.role === 'viewer',
+        // Hit-testing and culling use the box the canvas draws (cards grow with their text).
+        boxOf: itemDisplayBox,
+      });
+      publish();
+    };
+    // The document syncs while the board info is asked for: waiting for one before starting
+    // the other cost a round trip on every open. A refused token fails both, with one message.
+    const connection = connectBoard(boardId, token, {
+      onStatus: setStatus,
+      onReady() {
+        synced = true;
+        open();
+      },
+      onClosedForGood(code, closeReason) {
+        if (!cancelled) setSession({ phase: 'error', ...closeError(code, closeReason) });
+      },
+      onPermissionDenied(refusal) {
+        if (info?.role === 'participant' && LOCK_REFUSAL.test(refusal)) {
+          // Until the control document says otherwise, the server's refusal is what counts.
+          denied = true;
+          publish();
+        } else {
+          // One edit broke a rule (too long, the board is full): say so; writing goes on.
+          editor?.notify(refusal);
+        }
+      },
+    });
+    let closed = false;
+    const close = () => {
+      if (!closed) connection.destroy();
+      closed = true;
+    };
+    connection.controlDoc.getMap('control').observe(() => {
+      if (!isLocked(connection.controlDoc)) denied = false;
+      publish();
+    });
+    void fetchBoardInfo(boardId, token).then((answer) => {
       if (cancelled) return;
-      if (typeof info === 'string') {
-        setSession({ phase: 'error', key: ERRORS[info] });
+      if (typeof answer === 'string') {
+        setSession({ phase: 'error', key: ERRORS[answer] });
+        close();
         return;
       }
-      const reason = (): ReadOnlyReason =>
-        info.role === 'viewer'
-          ? 'viewer'
-          : info.role === 'participant' && (denied || (connection && isLocked(connection.controlDoc)))
-            ? 'locked'
-            : null;
-      const publish = () => {
-        if (!editor || !connection || cancelled) return;
-        const readOnly = reason();
-        editor.setReadOnly(readOnly !== null);
-        setSession({ phase: 'ready', editor, connection, role: info.role, title: info.title, readOnly });
-      };
-      connection = connectBoard(boardId, token, {
-        onStatus: setStatus,
-        onReady() {
-          if (cancelled || editor || !connection) return;
-          editor = createEditor({
-            doc: connection.doc,
-            userId: deviceUserId(),
-            readOnly: info.role === 'viewer',
-            // Hit-testing and culling use the box the canvas draws (cards grow with their text).
-            boxOf: itemDisplayBox,
-          });
-          publish();
-        },
-        onClosedForGood(code, reason) {
-          if (!cancelled) setSession({ phase: 'error', ...closeError(code, reason) });
-        },
-        onPermissionDenied(refusal) {
-          if (info.role === 'participant' && LOCK_REFUSAL.test(refusal)) {
-            // Until the control document says otherwise, the server's refusal is what counts.
-            denied = true;
-            publish();
-          } else {
-            // One edit broke a rule (too long, the board is full): say so; writing goes on.
-            editor?.notify(refusal);
-          }
-        },
-      });
-      connection.controlDoc.getMap('control').observe(() => {
-        if (!isLocked(connection!.controlDoc)) denied = false;
-        publish();
-      });
+      info = answer;
+      open();
     });
     return () => {
       cancelled = true;
       editor?.destroy();
-      connection?.destroy();
+      close();
     };
   }, [boardId, token]);
 

@@ -62,7 +62,12 @@ export function linkBox(link: BoardLink, from: BoardItem, to: BoardItem): Rect {
   return { x, y, w: Math.abs(ax - bx) + 2 * reach, h: Math.abs(ay - by) + 60 };
 }
 
-/** Paints one item at its place under the current board transform. */
+/** How an item is painted in a scene drawn with `options` (the key of its cached bitmap). */
+export function itemPaintOptions(item: BoardItem, options: SceneOptions) {
+  return { language: options.language, detail: options.detail, locked: options.locked.has(item.id) };
+}
+
+/** Paints one item at its place under the current board transform (from its bitmap in full detail). */
 export function paintItemAt(
   ctx: Context,
   item: BoardItem,
@@ -72,7 +77,7 @@ export function paintItemAt(
 ): void {
   const dimmed = isDimmed(item, options.highlight);
   if (dimmed) ctx.globalAlpha = 0.3;
-  const paint = { language: options.language, detail: options.detail, locked: options.locked.has(item.id) };
+  const paint = itemPaintOptions(item, options);
   // Shapes without text are cheaper to draw than to keep as bitmaps.
   const bitmap = options.detail === 'full' ? cache.get(item, scale, paint) : null;
   if (bitmap) {

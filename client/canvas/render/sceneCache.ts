@@ -7,12 +7,13 @@
  */
 import type { Point, Rect } from '../../../shared/geometry';
 import type { BoardReadModel } from '../../../shared/readBoard';
+import type { BoardItem } from '../../../shared/schema';
 import type { Viewport } from '../../editor/viewport';
 import { dirtyRects, mergeRects, type SceneState } from './dirty';
 import { CANVAS_BACKGROUND } from '../theme';
 import { paintGrid } from './grid';
 import { createCanvas, type ItemCache } from './itemCache';
-import { paintScene, type SceneOptions } from './scene';
+import { itemPaintOptions, itemsIn, paintScene, type SceneOptions } from './scene';
 
 /** Screen pixels painted beyond each edge, so a pan of that much needs no repaint. */
 export const MARGIN_CSS_PX = 320;
@@ -118,6 +119,7 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
     paintScene(ctx, state.board, region, camera.zoom * dpr, itemCache, state.options);
     painted = next;
     stats.fullPaints++;
+    warmAround(next);
   };
 
   /** Repaints board rectangles, each snapped to whole device pixels so no seams show. */
@@ -177,6 +179,36 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
     if (dy > 0) strips.push(toBoard(0, 0, w, dy));
     if (dy < 0) strips.push(toBoard(0, h + dy, w, h));
     return strips;
+  };
+
+  // The cards a pan is about to uncover, painted into their bitmaps while the page is idle:
+  // made during the frame that uncovers them, they cost more than the rest of that frame.
+  let warming: number | null = null;
+  const stopWarming = () => {
+    if (warming !== null) cancelIdleCallback(warming);
+    warming = null;
+  };
+  const warmAround = (p: Painted) => {
+    stopWarming();
+    if (p.options.detail !== 'full' || typeof requestIdleCallback === 'undefined') return;
+    let queue: BoardItem[] | null = null;
+    let next = 0;
+    const step = (deadline: IdleDeadline) => {
+      warming = null;
+      // Whatever was painted since (moved along, not rescaled nor changed) is what to warm around.
+      const now = painted;
+      if (!now || now.zoom !== p.zoom || now.board !== p.board || now.options !== p.options) return;
+      const region = regionOf(now);
+      const pad = now.margin / now.dpr / now.zoom;
+      const band = { x: region.x - pad, y: region.y - pad, w: region.w + 2 * pad, h: region.h + 2 * pad };
+      queue ??= itemsIn(p.board, band, p.options).filter((item) => !p.options.hidden.has(item.id));
+      while (next < queue.length && deadline.timeRemaining() > 2) {
+        const item = queue[next++] as BoardItem;
+        itemCache.get(item, p.zoom * p.dpr, itemPaintOptions(item, p.options));
+      }
+      if (next < queue.length) warming = requestIdleCallback(step);
+    };
+    warming = requestIdleCallback(step);
   };
 
   const scheduleSettle = () => {
@@ -244,18 +276,24 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
       ) {
         paintFull(camera, dpr, state);
       } else {
-        const rects: Rect[] = [];
-        if (Math.abs(shiftX) > painted.margin || Math.abs(shiftY) > painted.margin) {
-          // The view left the margin: move what is painted along and paint only the strips it uncovered.
-          rects.push(...recentre(painted, Math.round(shiftX), Math.round(shiftY)));
-        }
-        if (painted.board !== board || painted.options !== options) rects.push(...dirtyRects(painted, state));
-        const merged = mergeRects(rects);
+        const changed =
+          painted.board !== board || painted.options !== options
+            ? mergeRects(dirtyRects(painted, state))
+            : [];
+        // The view left the margin: move what is painted along and paint only the strips it
+        // uncovered. The strips stay apart from the merge: a pan's two strips form an L whose
+        // union is the whole bitmap, and painting that cost a long frame every 300 px of a pan.
+        const strips =
+          Math.abs(shiftX) > painted.margin || Math.abs(shiftY) > painted.margin
+            ? recentre(painted, Math.round(shiftX), Math.round(shiftY))
+            : [];
+        const merged = [...strips, ...changed];
         const region = regionOf(painted);
         const area = merged.reduce((sum, r) => sum + r.w * r.h, 0);
         painted = { ...painted, board, options };
         if (area > region.w * region.h * 0.6) paintFull(camera, dpr, state);
         else if (merged.length) paintRects(painted, merged);
+        if (merged.length && painted) warmAround(painted);
       }
       const p = painted;
       if (!p || !canvas) return { x: 0, y: 0 };
@@ -284,6 +322,7 @@ export function createSceneCache(itemCache: ItemCache, onSettle: () => void) {
     },
     dispose() {
       if (settle) clearTimeout(settle);
+      stopWarming();
       canvas = null;
       ctx = null;
       painted = null;

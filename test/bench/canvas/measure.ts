@@ -84,7 +84,13 @@ export async function panFrames(
   );
 }
 
-/** Drags item `id` with the real mouse, one move per frame, and records the frame intervals. */
+/** How far a dragged card may end from where the mouse took it (a snap to a grid, say). */
+const DRAG_SLACK_PX = 16;
+
+/**
+ * Drags item `id` with the real mouse, one move per frame, and records the frame intervals;
+ * throws when the card did not follow the mouse.
+ */
 export async function dragFrames(
   page: Page,
   surface: SurfaceName,
@@ -125,9 +131,14 @@ export async function dragFrames(
     state.stop = true;
     return state.times;
   });
+  // A drag that moved something else (a link's end over the card, the camera) is no measure.
   const end = await pointOf();
-  const moved = end ? Math.hypot(end.x - start.x, end.y - start.y) : 0;
-  if (moved < moves * 2) console.warn(`${surface}: the dragged card moved ${moved.toFixed(0)} px only`);
+  const want = { x: moves * 4, y: moves * 2 };
+  const got = end ? { x: end.x - start.x, y: end.y - start.y } : { x: 0, y: 0 };
+  if (Math.abs(got.x - want.x) > DRAG_SLACK_PX || Math.abs(got.y - want.y) > DRAG_SLACK_PX)
+    throw new Error(
+      `${surface}: the dragged card moved (${got.x.toFixed(0)}, ${got.y.toFixed(0)}) px, not (${want.x}, ${want.y})`,
+    );
   return intervals;
 }
 

@@ -21,5 +21,7 @@ describe('the Excalidraw scene of the synthetic board', () => {
     });
     const link = board.links[7]!;
     expect(arrows[7]).toMatchObject({ id: link.id, start: { id: link.from }, end: { id: link.to } });
+    // Under the cards, so a press on a card's middle takes the card, not an arrow's end.
+    expect(scene.findIndex((element) => element.type === 'rectangle')).toBe(arrows.length);
   });
 });

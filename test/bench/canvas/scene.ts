@@ -44,5 +44,8 @@ export function excalidrawScene(board: BoardJson): Skeleton[] {
       },
     ];
   });
-  return [...cards, ...arrows];
+  // Arrows first, so they lie under the cards: an arrow bound centre to centre would otherwise
+  // cover the middle of every card it touches, and a press there (the bench's drag) would take
+  // the arrow's end instead of the card. Olievlek's links stop at the items' edges.
+  return [...arrows, ...cards];
 }
