@@ -400,7 +400,7 @@ export class Room {
         this.queue.task(() => {
           const updates = this.remoteBacklog;
           this.remoteBacklog = [];
-          this.applyRemote(updates);
+          this.applyRemote(updates, 'received');
         });
       },
       resync: () => {
@@ -410,7 +410,7 @@ export class Room {
           this.resyncQueued = false;
           this.ctx.metrics.fanoutResyncs.inc();
           const stored = await this.ctx.storage.load(this.name);
-          if (stored.updates.length > 0) this.applyRemote(stored.updates);
+          if (stored.updates.length > 0) this.applyRemote(stored.updates, 'new');
         });
       },
       presence: (update, instance) => {
@@ -427,9 +427,15 @@ export class Room {
     };
   }
 
-  /** Applies what another instance stored and relays what was new here to this room's connections. */
-  private applyRemote(updates: readonly Uint8Array[]): void {
+  /**
+   * Applies what another instance stored and, when any of it was new here, relays to this
+   * room's connections either what was received (as the storing instance relayed it: a text
+   * typed and replaced within one batch still reaches everyone, as on a single instance) or,
+   * after reading the whole store, only what was new.
+   */
+  private applyRemote(updates: readonly Uint8Array[], relay: 'received' | 'new'): void {
     const fresh: Uint8Array[] = [];
+    let received: Uint8Array | null = null;
     const collect = (change: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) fresh.push(change);
     };
@@ -445,7 +451,7 @@ export class Room {
     };
     this.doc.on('update', collect);
     try {
-      let merged: Uint8Array | null = updates[0]!;
+      let merged: Uint8Array | null = updates.length === 1 ? updates[0]! : null;
       if (updates.length > 1) {
         try {
           merged = Y.mergeUpdates([...updates]);
@@ -453,15 +459,16 @@ export class Room {
           merged = null;
         }
       }
-      // One bad message must not take the good ones of its batch with it.
-      if (!merged || !apply(merged)) if (updates.length > 1) updates.forEach(apply);
+      if (merged && apply(merged)) received = merged;
+      // One bad message must not take the good ones of its batch with it (nor go out itself).
+      else if (updates.length > 1) updates.forEach(apply);
     } finally {
       this.doc.off('update', collect);
     }
     if (fresh.length === 0) return;
     const change = fresh.length === 1 ? fresh[0]! : Y.mergeUpdates(fresh);
     this.budget.stored(change.byteLength);
-    const message = encodeUpdate(change);
+    const message = encodeUpdate(relay === 'received' && received ? received : change);
     this.conns.forEach((c) => c.send(message, 'sync'));
     if (this.kind === 'control') this.ctx.onControl?.(this, 'remote');
   }

@@ -9,7 +9,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { postgresAvailable, redisAvailable } from '../support/services';
-import { connectSynced, createBoard, startTestServer, waitFor, type TestServer } from './helpers';
+import {
+  connectSynced,
+  createBoard,
+  encodeUpdateMessage,
+  rawClient,
+  startTestServer,
+  waitFor,
+  type TestServer,
+} from './helpers';
 import { TEST_DATABASE_URL, testSchemas } from './postgresSchemas';
 import { seriesValue } from './promText';
 
@@ -114,6 +122,42 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     await redis.quit();
     await waitFor(() => onA.doc.getMap('items').get('stored-only') === 7, 'the stored update after the hole');
     onA.destroy();
+  });
+
+  it('relays a text typed and replaced within one batch to the other instance’s clients, as one instance does', async () => {
+    const board = await createBoard(a, 'Tekst');
+    const watcher = await rawClient(b, board.id, board.tokens.participant);
+    const writer = await rawClient(a, board.id, board.tokens.participant);
+    // Both instances have the room loaded (each answered with its sync step 1).
+    await waitFor(() => watcher.messages.length > 0 && writer.messages.length > 0, 'both rooms loaded');
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    text.insert(0, 'eerste-versie');
+    doc.transact(() => {
+      text.delete(0, text.length);
+      text.insert(0, 'tweede');
+    });
+    // Held behind a first write that waits for the table, they form one batch on A: stored,
+    // published and applied on B together.
+    const holder = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query(`LOCK TABLE "${new URL(url).searchParams.get('schema')!}".updates IN EXCLUSIVE MODE`);
+    const first = new Y.Doc();
+    first.getMap('items').set('first', 1);
+    writer.send(encodeUpdateMessage(Y.encodeStateAsUpdate(first)));
+    await waitFor(() => a.rooms.peek(board.id)?.queued === 0, 'the first write waiting for the table');
+    for (const update of updates) writer.send(encodeUpdateMessage(update));
+    await waitFor(() => a.rooms.peek(board.id)?.queued === 2, 'the two writes queued behind it');
+    await holder.query('COMMIT');
+    await holder.end();
+    const seen = () => Buffer.concat(watcher.messages.map((m) => Buffer.from(m))).toString('latin1');
+    await waitFor(() => seen().includes('tweede'), 'the final text on B');
+    expect(seen()).toContain('eerste-versie');
+    watcher.ws.close();
+    writer.ws.close();
   });
 
   it('drops a malformed message from another instance and applies the good ones with it', async () => {
