@@ -1,0 +1,52 @@
+/**
+ * Small helpers shared by the multi-instance suites: the board API of one instance, an item's
+ * text as a client reads it, and whether a server process still runs.
+ */
+import type * as Y from 'yjs';
+import { getItems } from '../../shared/ydoc';
+import type { ServerProcess } from '../support/serverProcess';
+
+/** An HTTP answer: the status and the JSON body (null when there is none). */
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+/** Calls `/api/boards/<route>` on `server` with `token` as the bearer. */
+export async function boardApi(
+  server: { http: string },
+  method: string,
+  route: string,
+  token: string,
+  body?: unknown,
+): Promise<ApiAnswer> {
+  const res = await fetch(`${server.http}/api/boards/${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
+}
+
+/** The text of item `id` in `doc`, or undefined while the item is not there. */
+export function itemText(doc: Y.Doc, id: string): string | undefined {
+  const item = getItems(doc).get(id) as Y.Map<unknown> | undefined;
+  const text = item?.get('text');
+  return text === undefined ? undefined : String(text);
+}
+
+/** Whether the process has neither exited nor been killed. */
+export function running(server: ServerProcess): boolean {
+  return server.child.exitCode === null && server.child.signalCode === null;
+}
+
+/** The status of GET `path` on `server` (network failures count as 0). */
+export async function statusOf(server: { http: string }, path: string): Promise<number> {
+  try {
+    const res = await fetch(`${server.http}${path}`);
+    await res.arrayBuffer();
+    return res.status;
+  } catch {
+    return 0;
+  }
+}
