@@ -2,9 +2,10 @@
  * Small helpers shared by the multi-instance suites: the board API of one instance, an item's
  * text as a client reads it, and whether a server process still runs.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { getItems } from '../../shared/ydoc';
 import type { ServerProcess } from '../support/serverProcess';
+import { covers } from '../support/serverState';
 
 /** An HTTP answer: the status and the JSON body (null when there is none). */
 export interface ApiAnswer {
@@ -49,4 +50,9 @@ export async function statusOf(server: { http: string }, path: string): Promise<
   } catch {
     return 0;
   }
+}
+
+/** Whether two replicas hold the same changes (insertions and deletions), whatever their order. */
+export function sameState(one: Y.Doc, other: Y.Doc): boolean {
+  return covers(Y.encodeStateAsUpdate(one), other) && covers(Y.encodeStateAsUpdate(other), one);
 }

@@ -9,7 +9,7 @@ import { createItem } from '../../shared/commands';
 import { startCluster, type Cluster } from '../support/cluster';
 import { redisServerAvailable, startPrivateRedis, type PrivateRedis } from '../support/privateRedis';
 import { postgresAvailable } from '../support/services';
-import { itemText, running, statusOf } from './clusterHelpers';
+import { itemText, running, statusOf, sameState } from './clusterHelpers';
 import { connectSynced, createBoard, waitFor, type TestClient } from './helpers';
 
 const enabled = (await postgresAvailable()) && redisServerAvailable();
@@ -74,10 +74,7 @@ describe.runIf(enabled)('Redis going away and coming back', () => {
     // And the fan-out carries new edits as before.
     const after = createItem(b2.doc, { kind: 'note', x: 0, y: 600, text: 'na de storing' }, 'b2');
     await waitFor(() => itemText(a2.doc, after) === 'na de storing', 'a new edit from B on A');
-    await waitFor(
-      () => JSON.stringify(a1.doc.toJSON()) === JSON.stringify(b1.doc.toJSON()),
-      'every replica equal',
-    );
+    await waitFor(() => sameState(a1.doc, b1.doc), 'every replica equal');
     expect(running(a!) && running(b!)).toBe(true);
   });
 });

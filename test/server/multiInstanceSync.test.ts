@@ -18,7 +18,7 @@ import { getMeta } from '../../shared/ydoc';
 import { clusterServicesAvailable, keysWithPrefix, startCluster, type Cluster } from '../support/cluster';
 import { spawnServer } from '../support/serverProcess';
 import { fetchServerState } from '../support/serverState';
-import { boardApi, itemText, statusOf } from './clusterHelpers';
+import { boardApi, itemText, statusOf, sameState } from './clusterHelpers';
 import { connect, connectSynced, createBoard, waitFor, type TestClient } from './helpers';
 
 const enabled = await clusterServicesAvailable();
@@ -69,10 +69,7 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
     setText(onB.doc, fromA, 'Groene daken in de wijk', 'b');
     updateItem(onA.doc, fromB, { x: 100 }, 'a');
     updateItem(onB.doc, fromB, { y: 300 }, 'b');
-    await waitFor(
-      () => JSON.stringify(onA.doc.toJSON()) === JSON.stringify(onB.doc.toJSON()),
-      'both replicas equal',
-    );
+    await waitFor(() => sameState(onA.doc, onB.doc), 'both replicas equal');
     const read = readBoard(onA.doc).items.find((item) => item.id === fromB);
     expect(read).toMatchObject({ x: 100, y: 300 });
 
