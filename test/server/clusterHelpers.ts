@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { getItems } from '../../shared/ydoc';
 import type { ServerProcess } from '../support/serverProcess';
 import { covers } from '../support/serverState';
+import { connect, waitFor, type TestClient } from './helpers';
 
 /** An HTTP answer: the status and the JSON body (null when there is none). */
 export interface ApiAnswer {
@@ -55,4 +56,31 @@ export async function statusOf(server: { http: string }, path: string): Promise<
 /** Whether two replicas hold the same changes (insertions and deletions), whatever their order. */
 export function sameState(one: Y.Doc, other: Y.Doc): boolean {
   return covers(Y.encodeStateAsUpdate(one), other) && covers(Y.encodeStateAsUpdate(other), one);
+}
+
+/**
+ * How long a multi-instance test waits for a condition: several server processes share a small
+ * machine with the rest of the suite, and only a failure ever waits this long.
+ */
+export const CLUSTER_WAIT_MS = 15_000;
+
+/** `waitFor` with the multi-instance deadline. */
+export function waitLong<T>(check: () => T | Promise<T>, what: string, timeoutMs = CLUSTER_WAIT_MS) {
+  return waitFor(check, what, timeoutMs);
+}
+
+/** Connects a standard client and waits (with the multi-instance deadline) for its first sync. */
+export async function connectSyncedLong(
+  server: { ws: string },
+  room: string,
+  token: string,
+): Promise<TestClient> {
+  const client = connect(server, room, token);
+  try {
+    await waitLong(() => client.provider.synced, `client of ${room} synced`);
+  } catch (error) {
+    client.destroy();
+    throw error;
+  }
+  return client;
 }

@@ -12,15 +12,15 @@ import { readBoard } from '../../shared/readBoard';
 import { getItems } from '../../shared/ydoc';
 import type { SnapshotInfo } from '../../server/storage/storage';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
-import { boardApi, itemText } from './clusterHelpers';
-import { connectSynced, createBoard, waitFor, type TestClient } from './helpers';
+import { boardApi, itemText, waitLong, connectSyncedLong } from './clusterHelpers';
+import { createBoard, type TestClient } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
 const clients: TestClient[] = [];
 
 async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSynced(server, room, token);
+  const client = await connectSyncedLong(server, room, token);
   clients.push(client);
   return client;
 }
@@ -54,13 +54,13 @@ describe.runIf(enabled)('boards, exports and snapshots across instances', () => 
     const onA = await join(a!, board.id, board.tokens.participant);
     const onB = await join(b!, board.id, board.tokens.viewer);
     const id = createItem(onA.doc, { kind: 'ambition', x: 0, y: 0, text: 'Klimaatbestendig 2050' }, 'a');
-    await waitFor(() => itemText(onB.doc, id) !== undefined, 'the item on B');
+    await waitLong(() => itemText(onB.doc, id) !== undefined, 'the item on B');
     // B has the room loaded: its export holds the edit.
     const fromB = await exportJson(b!, board.id, board.tokens.viewer);
     expect(fromB.items.find((item) => item.id === id)?.text).toBe('Klimaatbestendig 2050');
     // Nobody is on C: it reads the board from PostgreSQL, where the edit was before anyone saw it.
     setText(onA.doc, id, 'Klimaatbestendig in 2050', 'a');
-    await waitFor(() => itemText(onB.doc, id) === 'Klimaatbestendig in 2050', 'the text on B');
+    await waitLong(() => itemText(onB.doc, id) === 'Klimaatbestendig in 2050', 'the text on B');
     const fromC = await exportJson(c!, board.id, board.tokens.viewer);
     expect(fromC.items.find((item) => item.id === id)?.text).toBe('Klimaatbestendig in 2050');
     const markdown = await fetch(`${c!.http}/api/boards/${board.id}/export?format=md`, {
@@ -76,7 +76,7 @@ describe.runIf(enabled)('boards, exports and snapshots across instances', () => 
     const onB = await join(b!, board.id, board.tokens.participant);
     const kept = createItem(onA.doc, { kind: 'smallWin', x: 0, y: 0, text: 'Regenton' }, 'a');
     const gone = createItem(onA.doc, { kind: 'note', x: 300, y: 0, text: 'Tegel eruit' }, 'a');
-    await waitFor(() => itemText(onB.doc, gone) !== undefined, 'both items on B');
+    await waitLong(() => itemText(onB.doc, gone) !== undefined, 'both items on B');
 
     const taken = await boardApi(a!, 'POST', `${board.id}/snapshots`, board.tokens.facilitator, {
       label: 'Na de oogst',
@@ -89,7 +89,7 @@ describe.runIf(enabled)('boards, exports and snapshots across instances', () => 
     // The group goes on, on both instances.
     deleteItems(onB.doc, [gone], 'b');
     setText(onA.doc, kept, 'Regenton vol', 'a');
-    await waitFor(() => !getItems(onA.doc).has(gone) && itemText(onB.doc, kept) === 'Regenton vol', 'edits');
+    await waitLong(() => !getItems(onA.doc).has(gone) && itemText(onB.doc, kept) === 'Regenton vol', 'edits');
 
     const restored = await boardApi(
       b!,
@@ -98,11 +98,11 @@ describe.runIf(enabled)('boards, exports and snapshots across instances', () => 
       board.tokens.facilitator,
     );
     expect(restored.status).toBe(200);
-    await waitFor(
+    await waitLong(
       () => itemText(onA.doc, gone) === 'Tegel eruit' && itemText(onA.doc, kept) === 'Regenton',
       'the restore on A',
     );
-    await waitFor(() => itemText(onB.doc, gone) === 'Tegel eruit', 'the restore on B');
+    await waitLong(() => itemText(onB.doc, gone) === 'Tegel eruit', 'the restore on B');
     expect(readBoard(onA.doc)).toEqual(readBoard(onB.doc));
     // The snapshot's own export from A is the board as it was.
     const asItWas = await exportJson(a!, board.id, board.tokens.viewer, `&snapshot=${snapshot!.id}`);
@@ -120,7 +120,10 @@ describe.runIf(enabled)('boards, exports and snapshots across instances', () => 
       { kind: 'actor', x: 300, y: 0, text: 'Waterschap', sphere: 'public' },
       'b',
     );
-    await waitFor(() => itemText(onB.doc, one) !== undefined && itemText(onA.doc, two) !== undefined, 'both');
+    await waitLong(
+      () => itemText(onB.doc, one) !== undefined && itemText(onA.doc, two) !== undefined,
+      'both',
+    );
 
     const cli = spawnSync(
       process.execPath,

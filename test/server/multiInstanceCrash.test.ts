@@ -11,15 +11,15 @@ import { readBoard } from '../../shared/readBoard';
 import { getItems } from '../../shared/ydoc';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
 import { covers, fetchServerState } from '../support/serverState';
-import { itemText, running, sameState } from './clusterHelpers';
-import { connect, connectSynced, createBoard, waitFor, type TestClient } from './helpers';
+import { itemText, running, sameState, waitLong, connectSyncedLong } from './clusterHelpers';
+import { connect, createBoard, type TestClient } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
 const clients: TestClient[] = [];
 
 async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSynced(server, room, token);
+  const client = await connectSyncedLong(server, room, token);
   clients.push(client);
   return client;
 }
@@ -44,7 +44,7 @@ describe.runIf(enabled)('an instance killed with SIGKILL', () => {
     const author = await join(a!, board.id, board.tokens.participant);
     const onB = await join(b!, board.id, board.tokens.participant);
     const fromB = createItem(onB.doc, { kind: 'ambition', x: 0, y: -400, text: 'Droge voeten' }, 'b');
-    await waitFor(() => itemText(author.doc, fromB) !== undefined, "B's item on A");
+    await waitLong(() => itemText(author.doc, fromB) !== undefined, "B's item on A");
 
     // The author keeps typing cards; A dies in the middle of it.
     let written = 0;
@@ -53,7 +53,7 @@ describe.runIf(enabled)('an instance killed with SIGKILL', () => {
       createItem(author.doc, { kind: 'note', x: written * 10, y: 0, text: `kaart ${written}` }, 'a');
     }, 5);
     try {
-      await waitFor(() => getItems(onB.doc).size >= 21, 'B to see twenty of the cards', 10_000);
+      await waitLong(() => getItems(onB.doc).size >= 21, 'B to see twenty of the cards');
       await cluster.kill(0);
     } finally {
       clearInterval(typing);
@@ -81,10 +81,10 @@ describe.runIf(enabled)('an instance killed with SIGKILL', () => {
     author.provider.destroy();
     const again = connect(b!, board.id, board.tokens.participant, author.doc);
     clients.push(again);
-    await waitFor(() => again.provider.synced, 'the author synced on B');
-    await waitFor(() => itemText(onB.doc, offline) === 'offline bedacht', 'the offline edit on B', 10_000);
-    await waitFor(() => itemText(again.doc, meanwhile) === 'intussen op B', "B's edit at the author");
-    await waitFor(() => sameState(again.doc, onB.doc), 'both replicas equal');
+    await waitLong(() => again.provider.synced, 'the author synced on B');
+    await waitLong(() => itemText(onB.doc, offline) === 'offline bedacht', 'the offline edit on B');
+    await waitLong(() => itemText(again.doc, meanwhile) === 'intussen op B', "B's edit at the author");
+    await waitLong(() => sameState(again.doc, onB.doc), 'both replicas equal');
     // Every card the author typed before the crash is there, seen by B or not.
     expect(getItems(onB.doc).size).toBe(written + 3);
     expect(running(b!) && running(c!)).toBe(true);
@@ -92,7 +92,7 @@ describe.runIf(enabled)('an instance killed with SIGKILL', () => {
     // A comes back on its port and serves the board as everyone has it.
     const restarted = await cluster.restart(0);
     const onRestarted = await join(restarted, board.id, board.tokens.viewer);
-    await waitFor(
+    await waitLong(
       () => covers(Y.encodeStateAsUpdate(onRestarted.doc), onB.doc),
       'the restarted instance to serve everything',
     );

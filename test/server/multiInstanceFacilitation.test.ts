@@ -12,15 +12,15 @@ import { getControl, readControl } from '../../shared/control/readControl';
 import { controlRoomName } from '../../shared/control/roomName';
 import { getVotes } from '../../shared/ydoc';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
-import { boardApi, itemText } from './clusterHelpers';
-import { connectSynced, createBoard, waitFor, type TestClient } from './helpers';
+import { boardApi, itemText, waitLong, connectSyncedLong } from './clusterHelpers';
+import { createBoard, type TestClient } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
 const clients: TestClient[] = [];
 
 async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSynced(server, room, token);
+  const client = await connectSyncedLong(server, room, token);
   clients.push(client);
   return client;
 }
@@ -53,14 +53,14 @@ describe.runIf(enabled)('facilitation across instances', () => {
   it('takes control writes from the facilitator only, and binds B to items locked on A', async () => {
     const { board, facilitator, control, participant, participantControl } = await workshop();
     const fixed = createItem(facilitator.doc, { kind: 'frame', x: 0, y: 0, text: 'Oogsten' }, 'f');
-    await waitFor(() => itemText(participant.doc, fixed) === 'Oogsten', 'the frame on B');
+    await waitLong(() => itemText(participant.doc, fixed) === 'Oogsten', 'the frame on B');
 
     // A participant on B tries to steer the workshop: nobody follows.
     getControl(participantControl.doc).set('locked', true);
     await participantControl.roundTrip();
     expect(participantControl.denied.length).toBeGreaterThan(0);
     setItemsLocked(control.doc, [fixed], true, 'f');
-    await waitFor(
+    await waitLong(
       () => readControl(participantControl.doc).lockedItems.has(fixed),
       'the facilitator’s item lock on B',
     );
@@ -72,12 +72,12 @@ describe.runIf(enabled)('facilitation across instances', () => {
     setText(participant.doc, fixed, 'Gekaapt', 'p');
     await participant.roundTrip();
     expect(participant.denied).toContain('this item is fixed by the facilitator; your edit was undone');
-    await waitFor(
+    await waitLong(
       () => itemText(participant.doc, fixed) === 'Oogsten',
       'the participant’s view snapped back',
     );
     setText(facilitator.doc, fixed, 'Oogsten!', 'f');
-    await waitFor(() => itemText(participant.doc, fixed) === 'Oogsten!', 'the facilitator’s text on B');
+    await waitLong(() => itemText(participant.doc, fixed) === 'Oogsten!', 'the facilitator’s text on B');
     expect(itemText(facilitator.doc, fixed)).toBe('Oogsten!');
   });
 
@@ -85,9 +85,9 @@ describe.runIf(enabled)('facilitation across instances', () => {
     const { a, b, board, facilitator, control, participant, participantControl } = await workshop();
     const dyke = createItem(facilitator.doc, { kind: 'smallWin', x: 0, y: 0, text: 'Dijk' }, 'f');
     const pond = createItem(facilitator.doc, { kind: 'smallWin', x: 300, y: 0, text: 'Vijver' }, 'f');
-    await waitFor(() => itemText(participant.doc, pond) !== undefined, 'the cards on B');
+    await waitLong(() => itemText(participant.doc, pond) !== undefined, 'the cards on B');
     openVote(control.doc, { budget: 2, kind: 'smallWin' }, 'f');
-    await waitFor(() => readControl(participantControl.doc).voting?.open, 'the vote open on B');
+    await waitLong(() => readControl(participantControl.doc).voting?.open, 'the vote open on B');
 
     const cast = (server: { http: string }, itemId: string, dots: number) =>
       boardApi(server, 'POST', `${board.id}/votes`, board.tokens.participant, { userId: 'u1', itemId, dots });
@@ -107,8 +107,8 @@ describe.runIf(enabled)('facilitation across instances', () => {
     expect(getVotes(participant.doc).size).toBe(0);
     expect(getVotes(facilitator.doc).size).toBe(0);
     revealVote(control.doc, 'f');
-    await waitFor(() => getVotes(participant.doc).size === 2, 'the revealed votes on B');
-    await waitFor(() => getVotes(facilitator.doc).size === 2, 'the revealed votes on A');
+    await waitLong(() => getVotes(participant.doc).size === 2, 'the revealed votes on B');
+    await waitLong(() => getVotes(facilitator.doc).size === 2, 'the revealed votes on A');
     expect(getVotes(participant.doc).toJSON()).toEqual({ [`${dyke}|u1`]: 1, [`${pond}|u1`]: 1 });
   });
 });

@@ -13,8 +13,8 @@ import * as Y from 'yjs';
 import { createItem } from '../../shared/commands';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
 import { NGINX_SITE, nginxAvailable, startNginx, type RunningNginx } from '../support/nginx';
-import { itemText } from './clusterHelpers';
-import { createBoard, waitFor, type TestBoard } from './helpers';
+import { itemText, waitLong } from './clusterHelpers';
+import { createBoard, type TestBoard } from './helpers';
 
 const enabled = (await clusterServicesAvailable()) && nginxAvailable();
 let cluster: Cluster;
@@ -61,7 +61,7 @@ async function clientFrom(localAddress: string, wsBase: string, room: string, to
     disableBc: true,
   });
   providers.push(provider);
-  await waitFor(() => provider.synced, `the client from ${localAddress} synced`);
+  await waitLong(() => provider.synced, `the client from ${localAddress} synced`);
   return provider;
 }
 
@@ -87,13 +87,13 @@ describe.runIf(enabled)('nginx in front of two instances', () => {
 
     // Whichever instance nginx chose, one of the direct clients is on the other one.
     const fromProxy = createItem(viaProxy.doc, { kind: 'note', x: 0, y: 0, text: 'via nginx' }, 'p');
-    await waitFor(
+    await waitLong(
       () => itemText(onA.doc, fromProxy) === 'via nginx' && itemText(onB.doc, fromProxy) === 'via nginx',
       'the edit through nginx on both instances',
     );
     const fromA = createItem(onA.doc, { kind: 'note', x: 300, y: 0, text: 'op A' }, 'a');
     const fromB = createItem(onB.doc, { kind: 'note', x: 600, y: 0, text: 'op B' }, 'b');
-    await waitFor(
+    await waitLong(
       () => itemText(viaProxy.doc, fromA) === 'op A' && itemText(viaProxy.doc, fromB) === 'op B',
       'both instances’ edits through nginx',
     );

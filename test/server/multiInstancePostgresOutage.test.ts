@@ -10,8 +10,8 @@ import { createItem } from '../../shared/commands';
 import { getItems } from '../../shared/ydoc';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
 import { TEST_DATABASE_URL } from './postgresSchemas';
-import { itemText, running, statusOf } from './clusterHelpers';
-import { connectSynced, createBoard, waitFor, type TestClient } from './helpers';
+import { itemText, running, statusOf, waitLong, connectSyncedLong } from './clusterHelpers';
+import { createBoard, type TestClient } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
@@ -19,7 +19,7 @@ let db: pg.Client;
 const clients: TestClient[] = [];
 
 async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSynced(server, room, token);
+  const client = await connectSyncedLong(server, room, token);
   clients.push(client);
   return client;
 }
@@ -73,7 +73,7 @@ describe.runIf(enabled)('PostgreSQL refusing writes', () => {
     const sameInstance = await join(a!, board.id, board.tokens.participant);
     const otherInstance = await join(b!, board.id, board.tokens.participant);
     const first = createItem(author.doc, { kind: 'note', x: 0, y: 0, text: 'opgeslagen' }, 'a');
-    await waitFor(() => itemText(otherInstance.doc, first) !== undefined, 'a stored edit everywhere');
+    await waitLong(() => itemText(otherInstance.doc, first) !== undefined, 'a stored edit everywhere');
 
     await refuseWrites(schema);
     const unsaved = 'niet-opgeslagen';
@@ -90,21 +90,16 @@ describe.runIf(enabled)('PostgreSQL refusing writes', () => {
     }
     createItem(author.doc, { id: unsaved, kind: 'smallWin', x: 300, y: 0, text: 'verloren?' }, 'a');
     // Refused at least twice: the first refusal has run its course and the edit came again.
-    await waitFor(
-      async () => (await refusedWrites(schema)) >= 2,
-      'the store to refuse the edit twice',
-      15_000,
-    );
+    await waitLong(async () => (await refusedWrites(schema)) >= 2, 'the store to refuse the edit twice');
     // Presence is not stored: set after the refusals, it crosses to B, behind anything A sent before.
     sameInstance.provider.awareness.setLocalStateField('user', { id: 'mark', name: 'Marker' });
-    await waitFor(
+    await waitLong(
       () =>
         (
           otherInstance.provider.awareness.getStates().get(sameInstance.doc.clientID) as
             { user?: { name?: string } } | undefined
         )?.user?.name === 'Marker',
       'a later message from A to reach B',
-      15_000,
     );
     expect(leaks).toEqual([]);
     expect(getItems(sameInstance.doc).has(unsaved)).toBe(false);
@@ -118,8 +113,8 @@ describe.runIf(enabled)('PostgreSQL refusing writes', () => {
 
     writesRefused = false;
     await db.query(`DROP TRIGGER refuse_writes ON "${schema}".updates`);
-    await waitFor(() => itemText(sameInstance.doc, unsaved) === 'verloren?', 'the edit on A', 20_000);
-    await waitFor(() => itemText(otherInstance.doc, unsaved) === 'verloren?', 'the edit on B', 20_000);
+    await waitLong(() => itemText(sameInstance.doc, unsaved) === 'verloren?', 'the edit on A', 20_000);
+    await waitLong(() => itemText(otherInstance.doc, unsaved) === 'verloren?', 'the edit on B', 20_000);
     const fresh = await join(b!, board.id, board.tokens.viewer);
     expect(itemText(fresh.doc, unsaved)).toBe('verloren?');
     expect(running(a!) && running(b!)).toBe(true);

@@ -9,8 +9,8 @@ import { createItem } from '../../shared/commands';
 import { startCluster, type Cluster } from '../support/cluster';
 import { redisServerAvailable, startPrivateRedis, type PrivateRedis } from '../support/privateRedis';
 import { postgresAvailable } from '../support/services';
-import { itemText, running, statusOf, sameState } from './clusterHelpers';
-import { connectSynced, createBoard, waitFor, type TestClient } from './helpers';
+import { itemText, running, statusOf, sameState, waitLong, connectSyncedLong } from './clusterHelpers';
+import { createBoard, type TestClient } from './helpers';
 
 const enabled = (await postgresAvailable()) && redisServerAvailable();
 let redis: PrivateRedis;
@@ -18,7 +18,7 @@ let cluster: Cluster;
 const clients: TestClient[] = [];
 
 async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSynced(server, room, token);
+  const client = await connectSyncedLong(server, room, token);
   clients.push(client);
   return client;
 }
@@ -49,17 +49,17 @@ describe.runIf(enabled)('Redis going away and coming back', () => {
     const b1 = await join(b!, board.id, board.tokens.participant);
     const b2 = await join(b!, board.id, board.tokens.participant);
     const before = createItem(a1.doc, { kind: 'note', x: 0, y: 0, text: 'voor de storing' }, 'a1');
-    await waitFor(() => itemText(b1.doc, before) !== undefined, 'the fan-out working first');
+    await waitLong(() => itemText(b1.doc, before) !== undefined, 'the fan-out working first');
 
     await redis.kill();
     for (const server of [a!, b!])
-      await waitFor(async () => (await statusOf(server, '/readyz')) === 503, 'not ready without Redis');
+      await waitLong(async () => (await statusOf(server, '/readyz')) === 503, 'not ready without Redis');
 
     // Each instance still serves the clients it has: A's to A's, B's to B's.
     const onA = createItem(a1.doc, { kind: 'smallWin', x: 0, y: 300, text: 'tijdens, op A' }, 'a1');
     const onB = createItem(b1.doc, { kind: 'smallWin', x: 400, y: 300, text: 'tijdens, op B' }, 'b1');
-    await waitFor(() => itemText(a2.doc, onA) === 'tijdens, op A', "A's edit reaching A's other client");
-    await waitFor(() => itemText(b2.doc, onB) === 'tijdens, op B', "B's edit reaching B's other client");
+    await waitLong(() => itemText(a2.doc, onA) === 'tijdens, op A', "A's edit reaching A's other client");
+    await waitLong(() => itemText(b2.doc, onB) === 'tijdens, op B', "B's edit reaching B's other client");
     for (const server of [a!, b!]) {
       expect(running(server)).toBe(true);
       expect(await statusOf(server, '/healthz')).toBe(200);
@@ -67,14 +67,14 @@ describe.runIf(enabled)('Redis going away and coming back', () => {
 
     await redis.start();
     for (const server of [a!, b!])
-      await waitFor(async () => (await statusOf(server, '/readyz')) === 200, 'ready again', 20_000);
+      await waitLong(async () => (await statusOf(server, '/readyz')) === 200, 'ready again', 20_000);
     // What each side did during the outage reaches the other.
-    await waitFor(() => itemText(b1.doc, onA) === 'tijdens, op A', "A's outage edit on B", 20_000);
-    await waitFor(() => itemText(a1.doc, onB) === 'tijdens, op B', "B's outage edit on A", 20_000);
+    await waitLong(() => itemText(b1.doc, onA) === 'tijdens, op A', "A's outage edit on B", 20_000);
+    await waitLong(() => itemText(a1.doc, onB) === 'tijdens, op B', "B's outage edit on A", 20_000);
     // And the fan-out carries new edits as before.
     const after = createItem(b2.doc, { kind: 'note', x: 0, y: 600, text: 'na de storing' }, 'b2');
-    await waitFor(() => itemText(a2.doc, after) === 'na de storing', 'a new edit from B on A');
-    await waitFor(() => sameState(a1.doc, b1.doc), 'every replica equal');
+    await waitLong(() => itemText(a2.doc, after) === 'na de storing', 'a new edit from B on A');
+    await waitLong(() => sameState(a1.doc, b1.doc), 'every replica equal');
     expect(running(a!) && running(b!)).toBe(true);
   });
 });

@@ -18,8 +18,8 @@ import { getMeta } from '../../shared/ydoc';
 import { clusterServicesAvailable, keysWithPrefix, startCluster, type Cluster } from '../support/cluster';
 import { spawnServer } from '../support/serverProcess';
 import { fetchServerState } from '../support/serverState';
-import { boardApi, itemText, statusOf, sameState } from './clusterHelpers';
-import { connect, connectSynced, createBoard, waitFor, type TestClient } from './helpers';
+import { boardApi, itemText, statusOf, sameState, waitLong, connectSyncedLong } from './clusterHelpers';
+import { connect, createBoard, type TestClient } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
@@ -27,7 +27,7 @@ const clients: TestClient[] = [];
 
 /** A synced client that is destroyed after the test. */
 async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSynced(server, room, token);
+  const client = await connectSyncedLong(server, room, token);
   clients.push(client);
   return client;
 }
@@ -60,16 +60,16 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
     expect(getMeta(onB.doc).get('title')).toBe('Twee instanties');
 
     const fromA = createItem(onA.doc, { kind: 'smallWin', x: 0, y: 0, text: 'Groene daken' }, 'a');
-    await waitFor(() => itemText(onB.doc, fromA) === 'Groene daken', "A's item on B");
+    await waitLong(() => itemText(onB.doc, fromA) === 'Groene daken', "A's item on B");
     const fromB = createItem(onB.doc, { kind: 'note', x: 400, y: 0, text: 'Wadi' }, 'b');
-    await waitFor(() => itemText(onA.doc, fromB) === 'Wadi', "B's item on A");
+    await waitLong(() => itemText(onA.doc, fromB) === 'Wadi', "B's item on A");
 
     // Both type into the same text at once, and move the same card: they converge.
     setText(onA.doc, fromA, 'Groene daken op het stadhuis', 'a');
     setText(onB.doc, fromA, 'Groene daken in de wijk', 'b');
     updateItem(onA.doc, fromB, { x: 100 }, 'a');
     updateItem(onB.doc, fromB, { y: 300 }, 'b');
-    await waitFor(() => sameState(onA.doc, onB.doc), 'both replicas equal');
+    await waitLong(() => sameState(onA.doc, onB.doc), 'both replicas equal');
     const read = readBoard(onA.doc).items.find((item) => item.id === fromB);
     expect(read).toMatchObject({ x: 100, y: 300 });
 
@@ -84,7 +84,7 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
     const onA = await join(a!, board.id, board.tokens.participant);
     const onB = await join(b!, board.id, board.tokens.participant);
     const id = createItem(onA.doc, { kind: 'note', x: 0, y: 0, text: 'prefix' }, 'a');
-    await waitFor(() => itemText(onB.doc, id) === 'prefix', 'the edit through Redis');
+    await waitLong(() => itemText(onB.doc, id) === 'prefix', 'the edit through Redis');
     const keys = await keysWithPrefix(cluster.redisUrl, cluster.redisPrefix);
     expect(keys.length).toBeGreaterThan(0);
     // The default prefix is never used by a cluster that was given another.
@@ -107,12 +107,12 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
     expect((await boardApi(b!, 'GET', board.id, board.tokens.participant)).status).toBe(401);
     const refused = connect(b!, board.id, board.tokens.participant);
     clients.push(refused);
-    await waitFor(() => refused.closedWith.includes(4401), 'the old link refused on B with 4401');
+    await waitLong(() => refused.closedWith.includes(4401), 'the old link refused on B with 4401');
     const admitted = await join(b!, board.id, token);
     // The socket that was open stays open and keeps editing.
     expect(old.provider.wsconnected).toBe(true);
     const id = createItem(old.doc, { kind: 'note', x: 0, y: 0, text: 'still here' }, 'old');
-    await waitFor(() => itemText(admitted.doc, id) === 'still here', 'the open socket still edits');
+    await waitLong(() => itemText(admitted.doc, id) === 'still here', 'the open socket still edits');
   });
 
   it('makes a participant on B read-only while the facilitator on A has locked the board', async () => {
@@ -124,19 +124,19 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
     const participantControl = await join(b!, controlRoomName(board.id), board.tokens.participant);
     const witness = await join(b!, board.id, board.tokens.facilitator);
     const free = createItem(facilitator.doc, { kind: 'note', x: 900, y: 0, text: 'vrij' }, 'f');
-    await waitFor(() => itemText(participant.doc, free) === 'vrij', 'the note on B');
+    await waitLong(() => itemText(participant.doc, free) === 'vrij', 'the note on B');
 
     setLocked(control.doc, true, 'f');
-    await waitFor(() => readControl(participantControl.doc).locked, 'the lock seen on B');
+    await waitLong(() => readControl(participantControl.doc).locked, 'the lock seen on B');
     updateItem(participant.doc, free, { x: 777 }, 'p');
     setText(participant.doc, free, 'gekaapt', 'p');
     await participant.roundTrip();
     expect(participant.denied.length).toBeGreaterThan(0);
     // The participant's own view snaps back ...
-    await waitFor(() => itemText(participant.doc, free) === 'vrij', "the participant's view snapped back");
+    await waitLong(() => itemText(participant.doc, free) === 'vrij', "the participant's view snapped back");
     // ... and nobody else got the edit: a later edit from B reaches A, the refused one never did.
     const marker = createItem(witness.doc, { kind: 'note', x: 0, y: 500, text: 'daarna' }, 'w');
-    await waitFor(() => itemText(facilitator.doc, marker) === 'daarna', 'the later edit on A');
+    await waitLong(() => itemText(facilitator.doc, marker) === 'daarna', 'the later edit on A');
     expect(itemText(facilitator.doc, free)).toBe('vrij');
     expect(readBoard(facilitator.doc).items.find((item) => item.id === free)?.x).toBe(900);
     expect(itemText(witness.doc, free)).toBe('vrij');
@@ -148,9 +148,9 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
 
     // Unlocked on A, the participant on B writes again.
     setLocked(control.doc, false, 'f');
-    await waitFor(() => !readControl(participantControl.doc).locked, 'the unlock seen on B');
+    await waitLong(() => !readControl(participantControl.doc).locked, 'the unlock seen on B');
     setText(participant.doc, free, 'weer open', 'p');
-    await waitFor(() => itemText(facilitator.doc, free) === 'weer open', "the participant's edit on A");
+    await waitLong(() => itemText(facilitator.doc, free) === 'weer open', "the participant's edit on A");
   });
 
   it('shows presence and cursors of a client on A to a client on B, and removes them when it leaves', async () => {
@@ -167,13 +167,13 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
       cursor: { x: 10, y: 20 },
       selection: [],
     });
-    await waitFor(() => presence()?.user?.name === 'Pia', 'Pia seen on B');
+    await waitLong(() => presence()?.user?.name === 'Pia', 'Pia seen on B');
     onA.provider.awareness.setLocalStateField('cursor', { x: 300, y: 400 });
-    await waitFor(() => presence()?.cursor?.x === 300, "Pia's cursor moved on B");
+    await waitLong(() => presence()?.cursor?.x === 300, "Pia's cursor moved on B");
     expect(presence()?.cursor).toEqual({ x: 300, y: 400 });
     // And the other way.
     onB.provider.awareness.setLocalStateField('user', { id: 'bo', name: 'Bo', colour: '#e03131' });
-    await waitFor(
+    await waitLong(
       () =>
         (onA.provider.awareness.getStates().get(onB.doc.clientID) as { user?: { name?: string } } | undefined)
           ?.user?.name === 'Bo',
@@ -181,7 +181,7 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
     );
 
     onA.provider.disconnect();
-    await waitFor(() => presence() === undefined, 'Pia gone from B once she left A');
+    await waitLong(() => presence() === undefined, 'Pia gone from B once she left A');
   });
 
   it('answers /healthz and /readyz with 200 on every instance', async () => {
