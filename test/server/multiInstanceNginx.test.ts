@@ -25,7 +25,10 @@ const sockets: WebSocket[] = [];
 beforeAll(async () => {
   if (!enabled) return;
   // One open room per address and instance, so the test sees which address an instance counts.
-  cluster = await startCluster({ size: 2, env: { TRUST_PROXY: '1', MAX_ROOMS_PER_ADDRESS: '1' } });
+  cluster = await startCluster({
+    size: 2,
+    env: { TRUST_PROXY: '1', MAX_ROOMS_PER_ADDRESS: '1', PUBLIC_URL: 'https://olievlek.example' },
+  });
   proxy = await startNginx(cluster.instances.map((server) => server.port));
 });
 afterAll(async () => {
@@ -84,6 +87,8 @@ describe.runIf(enabled)('nginx in front of two instances', () => {
     const onA = await clientFrom('127.0.0.3', a!.ws, board.id, board.tokens.participant);
     const onB = await clientFrom('127.0.0.4', b!.ws, board.id, board.tokens.participant);
     expect(viaProxy.doc.getMap('meta').get('title')).toBe('Achter nginx');
+    // Links name the public address, not whatever Host nginx passed on.
+    expect(board.urls.participant).toBe(`https://olievlek.example/b/${board.id}#${board.tokens.participant}`);
 
     // Whichever instance nginx chose, one of the direct clients is on the other one.
     const fromProxy = createItem(viaProxy.doc, { kind: 'note', x: 0, y: 0, text: 'via nginx' }, 'p');

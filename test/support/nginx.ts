@@ -19,14 +19,14 @@ export const NGINX_SITE = path.resolve(import.meta.dirname, '../../deploy/nginx.
 
 /** The nginx binary: NGINX, else the first found where Debian and others put it. */
 export const NGINX =
-  process.env.NGINX || ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file)) || '';
+  process.env.NGINX || ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file)) || 'nginx';
 
 /** Whether nginx is installed; throws under REQUIRE_SERVICES=1 when it is not. */
 export function nginxAvailable(): boolean {
-  if (NGINX) return true;
+  if (existsSync(NGINX)) return true;
   if (process.env.REQUIRE_SERVICES === '1')
-    throw new Error('REQUIRE_SERVICES=1 but nginx is missing (apt-get install nginx)');
-  console.warn('skipping nginx tests: nginx is missing (apt-get install nginx)');
+    throw new Error(`REQUIRE_SERVICES=1 but nginx is missing at ${NGINX} (apt-get install nginx)`);
+  console.warn(`skipping nginx tests: nginx is missing at ${NGINX} (apt-get install nginx)`);
   return false;
 }
 
