@@ -8,7 +8,7 @@
  *   await proxy.stop();
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from './freePort';
@@ -29,6 +29,9 @@ export function nginxAvailable(): boolean {
   console.warn(`skipping nginx tests: nginx is missing at ${NGINX} (apt-get install nginx)`);
   return false;
 }
+
+/** The uid and gid of `nobody` on Debian, for a test run as root. */
+const NOBODY = 65534;
 
 /** A running private nginx. */
 export interface RunningNginx {
@@ -60,11 +63,9 @@ export function siteFor(listenPort: number, upstreamPorts: readonly number[]): s
 /** Starts nginx in front of `upstreamPorts` and resolves once it accepts connections. */
 export async function startNginx(upstreamPorts: readonly number[]): Promise<RunningNginx> {
   const dir = mkdtempSync(path.join(tmpdir(), 'olievlek-nginx-'));
-  // Workers of a root master run as nobody: they must reach the temp folders inside.
-  chmodSync(dir, 0o755);
   const port = await freePort();
-  writeFileSync(path.join(dir, 'site.conf'), siteFor(port, upstreamPorts));
   const file = (name: string) => path.join(dir, name);
+  writeFileSync(file('site.conf'), siteFor(port, upstreamPorts));
   writeFileSync(
     file('nginx.conf'),
     `worker_processes 1;
@@ -82,16 +83,24 @@ http {
 }
 `,
   );
+  // Run as root (as in a container), the test still starts nginx unprivileged: as nobody, owning
+  // only its temp dir, the way an operator would run it without root.
+  const user = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+  if (process.getuid?.() === 0) {
+    chmodSync(dir, 0o755);
+    chownSync(dir, NOBODY, NOBODY);
+    for (const name of ['nginx.conf', 'site.conf']) chownSync(file(name), NOBODY, NOBODY);
+  }
   const args = ['-p', `${dir}/`, '-e', file('error.log'), '-c', file('nginx.conf')];
   const errorLog = () => (existsSync(file('error.log')) ? readFileSync(file('error.log'), 'utf8') : '');
   try {
-    execFileSync(NGINX, [...args, '-t'], { stdio: 'pipe' });
+    execFileSync(NGINX, [...args, '-t'], { stdio: 'pipe', ...user });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`nginx -t refused the configuration: ${stderr}`);
   }
-  const child = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'], ...user });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
