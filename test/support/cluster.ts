@@ -46,6 +46,8 @@ export interface ClusterOptions {
   readonly redisUrl?: string;
   /** Further environment for every instance. */
   readonly env?: NodeJS.ProcessEnv;
+  /** The port the instances reach PostgreSQL on (a relay the test can cut); the clean-up uses the real one. */
+  readonly databasePort?: number;
 }
 
 /** Whether PostgreSQL and Redis are both there; skips (or, under REQUIRE_SERVICES=1, fails) otherwise. */
@@ -68,9 +70,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const redisUrl = options.redisUrl ?? defaultRedisUrl();
   const redisPrefix = `olievlek-test:${randomBytes(6).toString('hex')}:`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'olievlek-cluster-'));
+  const instanceDatabaseUrl = new URL(databaseUrl);
+  if (options.databasePort) instanceDatabaseUrl.port = String(options.databasePort);
   const env: NodeJS.ProcessEnv = {
     ...options.env,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: instanceDatabaseUrl.toString(),
     REDIS_URL: redisUrl,
     REDIS_PREFIX: redisPrefix,
     ROOM_UNLOAD_MS: options.env?.ROOM_UNLOAD_MS ?? '500',
