@@ -2,7 +2,8 @@
  * PostgreSQL going away under running instances (issue 13, points 1 and 9): the instances reach
  * it through a relay the test cuts, which drops every pooled connection at once. Neither
  * instance crashes, `/readyz` answers 503 while PostgreSQL is away (and `/healthz` 200), and
- * once it is back both are ready again and serve the board as before.
+ * once it is back both are ready again, the edit made meanwhile reaches the other instance, and
+ * both serve boards as before.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/commands';
@@ -61,11 +62,19 @@ describe.runIf(enabled)('PostgreSQL going away', () => {
       body: JSON.stringify({ title: 'Nu niet' }),
     });
     expect(refused.status).toBeGreaterThanOrEqual(500);
+    // An edit made meanwhile cannot be stored; its author keeps it.
+    const meanwhile = createItem(onA.doc, { kind: 'note', x: 300, y: 0, text: 'tijdens' }, 'a');
     expect(running(a!) && running(b!)).toBe(true);
 
     await relay.restore();
     for (const server of [a!, b!])
       await waitLong(async () => (await statusOf(server, '/readyz')) === 200, 'ready again', 30_000);
+    // The author's client sends it again once the store is back, and it reaches B.
+    await waitLong(
+      () => itemText(onB.doc, meanwhile) === 'tijdens',
+      'the edit made while away, on B',
+      30_000,
+    );
     const after = await createBoard(b!, 'Weer terug');
     const fresh = await join(a!, after.id, after.tokens.participant);
     const onBAgain = await join(b!, after.id, after.tokens.participant);
