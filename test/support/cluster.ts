@@ -159,7 +159,17 @@ export async function deleteKeys(redisUrl: string, prefix: string): Promise<numb
 }
 
 /** Every key starting with `prefix`. */
-export async function keysWithPrefix(redisUrl: string, prefix: string): Promise<string[]> {
+export function keysWithPrefix(redisUrl: string, prefix: string): Promise<string[]> {
+  return scanKeys(redisUrl, `${escapeGlob(prefix)}*`);
+}
+
+/** Every key containing `text` anywhere. */
+export function keysContaining(redisUrl: string, text: string): Promise<string[]> {
+  return scanKeys(redisUrl, `*${escapeGlob(text)}*`);
+}
+
+/** Every key matching the glob `pattern` (SCAN, so Redis is never blocked). */
+async function scanKeys(redisUrl: string, pattern: string): Promise<string[]> {
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
     maxRetriesPerRequest: 1,
@@ -171,7 +181,7 @@ export async function keysWithPrefix(redisUrl: string, prefix: string): Promise<
     const found: string[] = [];
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
       cursor = next;
       found.push(...keys);
     } while (cursor !== '0');
