@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { createItem } from '../../shared/commands';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
 import { NGINX_SITE, nginxAvailable, startNginx, type RunningNginx } from '../support/nginx';
-import { itemText, waitLong } from './clusterHelpers';
+import { itemText, sameState, waitLong } from './clusterHelpers';
 import { createBoard, type TestBoard } from './helpers';
 
 const enabled = (await clusterServicesAvailable()) && nginxAvailable();
@@ -125,6 +125,30 @@ describe.runIf(enabled)('nginx in front of two instances', () => {
     // address (the socket's peer), everyone else would be refused as well; they are not.
     expect(await joinFrom('127.0.0.7', board)).toBe('joined');
     expect(await joinFrom('127.0.0.8', board)).toBe('joined');
+  });
+
+  it('moves a client through nginx to the other instance when its own stops with SIGTERM', async () => {
+    const board = await createBoard(proxy, 'Herstart');
+    const viaProxy = await clientFrom('127.0.0.9', proxy.ws, board.id, board.tokens.participant);
+    // The instance nginx chose logged the forwarded address of the connection.
+    const chosen = cluster.instances.findIndex((server) => server.output().includes('"address":"127.0.0.9"'));
+    expect(chosen).toBeGreaterThanOrEqual(0);
+    const other = cluster.instances[1 - chosen]!;
+    const onOther = await clientFrom('127.0.0.10', other.ws, board.id, board.tokens.participant);
+    const before = createItem(viaProxy.doc, { kind: 'note', x: 0, y: 0, text: 'voor de herstart' }, 'p');
+    await waitLong(() => itemText(onOther.doc, before) === 'voor de herstart', 'the edit before');
+
+    expect(await cluster.terminate(chosen)).toBe(0);
+    // Written while the client is between instances, sent once it is through to the other.
+    const during = createItem(viaProxy.doc, { kind: 'note', x: 300, y: 0, text: 'tijdens' }, 'p');
+    await waitLong(() => itemText(onOther.doc, during) === 'tijdens', 'the edit reaching the other instance');
+    const reply = createItem(onOther.doc, { kind: 'note', x: 600, y: 0, text: 'antwoord' }, 'o');
+    await waitLong(
+      () => itemText(viaProxy.doc, reply) === 'antwoord',
+      'the other instance’s edit through nginx',
+    );
+    await waitLong(() => sameState(viaProxy.doc, onOther.doc), 'both replicas equal');
+    await cluster.restart(chosen);
   });
 
   it('keeps websockets open far longer than the instances’ ping interval', () => {

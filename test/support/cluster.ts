@@ -30,7 +30,9 @@ export interface Cluster {
   readonly instances: readonly ServerProcess[];
   /** Kills instance `index` with SIGKILL and resolves once it has exited. */
   kill(index: number): Promise<void>;
-  /** Starts instance `index` again on its port (after `kill`). */
+  /** Stops instance `index` with SIGTERM (flush, then exit) and resolves with its exit code. */
+  terminate(index: number): Promise<number | null>;
+  /** Starts instance `index` again on its port (after `kill` or `terminate`). */
   restart(index: number): Promise<ServerProcess>;
   /** Everything every instance has printed, for failure messages. */
   output(): string;
@@ -102,6 +104,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       server.child.kill('SIGKILL');
       await server.exited;
       finished.push(server);
+    },
+    async terminate(index) {
+      const server = instances[index]!;
+      server.child.kill('SIGTERM');
+      const code = await server.exited;
+      finished.push(server);
+      return code;
     },
     async restart(index) {
       const server = instances[index]!;
