@@ -14,7 +14,7 @@ import { readControl } from '../../shared/control/readControl';
 import { controlRoomName } from '../../shared/control/roomName';
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/readBoard';
-import { getMeta } from '../../shared/ydoc';
+import { getItems, getMeta } from '../../shared/ydoc';
 import {
   clusterServicesAvailable,
   keysContaining,
@@ -82,6 +82,30 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
     // A client that joins B afresh reads the same board from B's store and stream.
     const late = await join(b!, board.id, board.tokens.viewer);
     expect(readBoard(late.doc)).toEqual(readBoard(onA.doc));
+  });
+
+  it('converges twenty clients split over both instances, all typing at once', async () => {
+    const [a, b] = cluster.instances;
+    const board = await createBoard(a!, 'Drukte');
+    const crowd: TestClient[] = [];
+    for (let i = 0; i < 20; i += 1)
+      crowd.push(await join(i % 2 ? b! : a!, board.id, board.tokens.participant));
+    const cards = crowd.map((client, i) =>
+      createItem(client.doc, { kind: 'note', x: i * 10, y: 0, text: `${i}` }, 'c'),
+    );
+    // Every client rewrites its own card every 25 ms for three seconds, whatever arrives meanwhile.
+    const end = Date.now() + 3_000;
+    for (let round = 0; Date.now() < end; round += 1) {
+      crowd.forEach((client, i) => {
+        if (getItems(client.doc).has(cards[i]!)) setText(client.doc, cards[i]!, `${i}: ${round}`, 'c');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await waitLong(
+      () => crowd.every((client) => sameState(client.doc, crowd[0]!.doc)),
+      'every replica equal',
+    );
+    expect(getItems(crowd[0]!.doc).size).toBe(20);
   });
 
   it('keeps every Redis key it makes under REDIS_PREFIX', async () => {
