@@ -3,6 +3,7 @@
  * port 0. Stopping refuses new work, closes every websocket (1001, so clients reconnect to the
  * next instance), stores and compacts every room, then closes the store.
  */
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { getMeta } from '../shared/ydoc';
@@ -71,6 +72,9 @@ export async function startServer(
     storage,
     metrics,
     onEditedUnload: async (room, state) => {
+      // Instances that saw the last people leave at the same time snapshot the same state once.
+      const key = `lastleft:${room.boardId}:${createHash('sha256').update(state).digest('base64url')}`;
+      if (fanout && !(await fanout.claim(key, 60_000))) return;
       await onEditedUnload?.(room.boardId, state);
     },
     onControl: (room, event) => onControl?.(room, event),

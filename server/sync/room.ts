@@ -95,7 +95,7 @@ export class Room {
   private readonly budget: DocSizeBudget;
   private state: 'open' | 'closing' | 'closed' = 'open';
   private failed: { readonly code: number; readonly reason: string } | null = null;
-  /** Whether anything was stored since the load (the migration aside). */
+  /** Whether anything was stored since the load (the migration aside), or came from another instance. */
   private edited = false;
   /** Goes up with every stored change but the load's: automatic snapshots ask what is new. */
   private changesStored = 0;
@@ -468,6 +468,8 @@ export class Room {
     if (fresh.length === 0) return;
     const change = fresh.length === 1 ? fresh[0]! : Y.mergeUpdates(fresh);
     this.budget.stored(change.byteLength);
+    // Someone changed the board: when everyone has left, this instance may be the one to snapshot it.
+    this.edited = true;
     const message = encodeUpdate(relay === 'received' && received ? received : change);
     this.conns.forEach((c) => c.send(message, 'sync'));
     if (this.kind === 'control') this.ctx.onControl?.(this, 'remote');
@@ -479,7 +481,9 @@ export class Room {
     if (this.kind === 'content') {
       const title = getMeta(this.doc).get('title');
       if (typeof title === 'string') await this.ctx.storage.updateBoardTitle(this.boardId, title);
-      if (this.edited && this.ctx.onEditedUnload) {
+      // With other instances, the last to see people leave takes it: while clients are still
+      // on the board elsewhere, nobody has left yet.
+      if (this.edited && this.ctx.onEditedUnload && !this.presence.hasRemoteStates()) {
         // A failed snapshot must not keep the room (and its stored state) from unloading.
         await this.ctx.onEditedUnload(this, Y.encodeStateAsUpdate(this.doc)).catch((error: unknown) => {
           log('error', 'snapshot.auto_failed', { room: this.name, error });

@@ -146,6 +146,12 @@ export class RoomAwareness {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(accepted), peer);
   }
 
+  /** Whether clients of other instances are present (someone is still on the board elsewhere). */
+  hasRemoteStates(): boolean {
+    for (const owner of this.owners.values()) if (owner instanceof RemotePeer) return true;
+    return false;
+  }
+
   /** The states of this instance's own connections (an awareness update), or null. */
   localSnapshot(): Uint8Array | null {
     const ids = [...this.awareness.getStates().keys()].filter(

@@ -201,6 +201,33 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     onB.destroy();
   });
 
+  it('takes the “everyone left” snapshot once, when the last person anywhere has left', async () => {
+    const board = await createBoard(a, 'Weg');
+    const onA = await connectSynced(a, board.id, board.tokens.participant);
+    const onB = await connectSynced(b, board.id, board.tokens.participant);
+    onB.provider.awareness.setLocalStateField('user', { name: 'Bo' });
+    onA.doc.getMap('items').set('a', 1);
+    await waitFor(() => onB.doc.getMap('items').get('a') === 1, 'A’s edit on B');
+    await waitFor(() => a.rooms.peek(board.id) !== undefined, 'the room on A');
+    const list = async () =>
+      (
+        (await (
+          await fetch(`${b.http}/api/boards/${board.id}/snapshots`, {
+            headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+          })
+        ).json()) as { snapshots: unknown[] }
+      ).snapshots;
+    // A's only client leaves while Bo is still on B: A unloads the room, and nobody has left yet.
+    onA.destroy();
+    await waitFor(() => a.rooms.peek(board.id) === undefined, 'the room unloaded on A');
+    expect(await list()).toHaveLength(0);
+    // Bo leaves too: B, which saw only A's edit, takes the snapshot.
+    onB.destroy();
+    await waitFor(async () => (await list()).length === 1, 'one snapshot');
+    await waitFor(() => b.rooms.peek(board.id) === undefined, 'the room unloaded on B');
+    expect(await list()).toHaveLength(1);
+  });
+
   it('keeps every update when both instances compact the same room while both write', async () => {
     const board = await createBoard(a, 'Compact');
     const onA = await connectSynced(a, board.id, board.tokens.participant);
