@@ -11,7 +11,7 @@ import type { ServerConfig } from './config';
 import { createSnapshotService, type SnapshotService } from './boards/snapshots';
 import { startAutoSnapshots } from './boards/autoSnapshots';
 import { createFacilitationWatcher } from './boards/facilitation';
-import { createVoteService } from './boards/votes';
+import { createVoteService, VoteError } from './boards/votes';
 import { createExportService } from './export/exportService';
 import { createHttpServer } from './http/app';
 import { createReadiness, type Readiness } from './http/health';
@@ -87,7 +87,19 @@ export async function startServer(
   });
   const snapshots = createSnapshotService(storage, rooms);
   onEditedUnload = (boardId, state) => snapshots.takeAuto(boardId, 'lastLeft', state);
-  const votes = createVoteService(storage, rooms);
+  const votes = createVoteService(
+    storage,
+    rooms,
+    fanout
+      ? async (boardId, cast) => {
+          const done = await fanout.withLock(`vote:${boardId}`, cast, { ttlMs: 10_000, waitMs: 5_000 });
+          if (done.ran) return done.value;
+          // Redis away: this instance's own order is all there is; a vote goes on regardless.
+          if (done.why === 'unavailable') return cast();
+          throw new VoteError('busy');
+        }
+      : undefined,
+  );
   const watcher = createFacilitationWatcher({ votes, snapshots });
   onControl = (room, event) => watcher.observe(room, event);
   const autoSnapshots = startAutoSnapshots({

@@ -5,7 +5,8 @@
  * content document's `votes` map as one change through the room (stored before relayed).
  *
  * Casts on one board run one after another, so two quick clicks can never both pass the
- * budget check.
+ * budget check; with several instances, `exclusive` (a lock in Redis) makes that hold across
+ * them too, whichever instance each click reaches.
  */
 import type { ControlReadModel } from '../../shared/control/readControl';
 import { entryMap, getItems, getVotes, voteKey } from '../../shared/ydoc';
@@ -17,7 +18,7 @@ import { readRoom } from './readRoom';
 
 /** Why a ballot was refused: no open vote, past the budget, or not an item of the vote's kind. */
 export class VoteError extends Error {
-  constructor(readonly reason: 'closed' | 'budget' | 'item') {
+  constructor(readonly reason: 'closed' | 'budget' | 'item' | 'busy') {
     super(reason);
   }
 }
@@ -43,10 +44,16 @@ export interface VoteService {
 }
 
 /** The vote service over a store and the rooms. */
-export function createVoteService(storage: Storage, rooms: RoomManager): VoteService {
+export function createVoteService(
+  storage: Storage,
+  rooms: RoomManager,
+  /** Runs a cast alone among every instance's casts on the board (absent for one instance). */
+  exclusive?: <T>(boardId: string, fn: () => Promise<T>) => Promise<T>,
+): VoteService {
   const queues = new Map<string, Promise<unknown>>();
   /** Runs `fn` after every earlier cast on the board. */
-  const serial = <T>(boardId: string, fn: () => Promise<T>): Promise<T> => {
+  const serial = <T>(boardId: string, task: () => Promise<T>): Promise<T> => {
+    const fn = exclusive ? () => exclusive(boardId, task) : task;
     const run = (queues.get(boardId) ?? Promise.resolve()).then(fn, fn);
     const tail = run.catch(() => undefined);
     queues.set(boardId, tail);

@@ -34,6 +34,16 @@ export interface RoomChannel {
   close(): void;
 }
 
+/** How long a lock lives and how long to wait for it. */
+export interface LockTiming {
+  readonly ttlMs: number;
+  readonly waitMs: number;
+}
+
+/** What `withLock` did. */
+export type Locked<T> =
+  { readonly ran: true; readonly value: T } | { readonly ran: false; readonly why: 'busy' | 'unavailable' };
+
 /** The fan-out of one instance. */
 export interface Fanout {
   /** This instance's id in the messages it sends. */
@@ -46,10 +56,11 @@ export interface Fanout {
   /** Listens to the room from `from` on (nothing published after it is missed). */
   join(room: string, from: StreamPosition | null, listener: RoomListener): RoomChannel;
   /**
-   * Runs `fn` while holding the room's compaction lock, so one instance compacts a room at a
-   * time; resolves null without running it when another instance holds the lock.
+   * Runs `fn` while holding the lock `name` (one instance at a time), waiting up to `waitMs`
+   * for it; the lock expires after `ttlMs` should this instance die holding it. Without the
+   * lock, `fn` does not run: `busy` when another instance kept it, `unavailable` when Redis is away.
    */
-  withCompactionLock<T>(room: string, fn: () => Promise<T>): Promise<T | null>;
+  withLock<T>(name: string, fn: () => Promise<T>, timing: LockTiming): Promise<Locked<T>>;
   /**
    * Claims `name` for `ttlMs` unless another instance holds it: true when this one may do the
    * work (also when Redis is away: doing it twice beats not doing it).

@@ -3,6 +3,8 @@
  *
  *   <prefix>room:<room>:updates   stored Yjs updates, `MAXLEN ~ 10000`
  *   <prefix>room:<room>:presence  awareness changes and presence queries, `MAXLEN ~ 200`
+ *   <prefix>lock:<name>           a lock (`SET NX PX`, released by compare-and-delete)
+ *   <prefix>claim:<name>          a claim that only expires
  *
  * Every entry carries the sending instance (`i`), a per-room sequence of that instance (`n`),
  * a type (`t`: `u` update, `r` resync, `p` presence, `q` presence query) and the bytes (`d`).
@@ -25,8 +27,8 @@ const PRESENCE_MAXLEN = 200;
 /** A stream of a room nobody has touched for this long is removed by Redis itself. */
 const STREAM_TTL_MS = 24 * 60 * 60 * 1000;
 const RENEW_TTL_MS = 60_000;
-/** Compaction is bounded by the store's own timeouts; the lock outlives any sane one. */
-const LOCK_TTL_MS = 120_000;
+/** How often a waiting lock is tried again. */
+const LOCK_RETRY_MS = 15;
 /** Longest a blocked read waits before looking at its list of rooms again. */
 const BLOCK_MS = 5_000;
 const RELEASE_LOCK =
@@ -306,20 +308,24 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
         },
       };
     },
-    async withCompactionLock(room, fn) {
-      const lock = `${options.prefix}lock:compact:${room}`;
+    async withLock(name, fn, { ttlMs, waitMs }) {
+      const lock = `${options.prefix}lock:${name}`;
       const token = `${instance}:${randomBytes(6).toString('hex')}`;
-      let taken: string | null;
-      try {
-        taken = await commands.set(lock, token, 'PX', LOCK_TTL_MS, 'NX');
-      } catch (error) {
-        // Without Redis no lock can be had: the compaction waits for a later turn.
-        outage('commands', error);
-        return null;
+      const giveUp = Date.now() + waitMs;
+      for (;;) {
+        let taken: string | null;
+        try {
+          taken = await commands.set(lock, token, 'PX', ttlMs, 'NX');
+        } catch (error) {
+          outage('commands', error);
+          return { ran: false, why: 'unavailable' };
+        }
+        if (taken === 'OK') break;
+        if (Date.now() >= giveUp) return { ran: false, why: 'busy' };
+        await pause(LOCK_RETRY_MS);
       }
-      if (taken !== 'OK') return null;
       try {
-        return await fn();
+        return { ran: true, value: await fn() };
       } finally {
         await commands.eval(RELEASE_LOCK, 1, lock, token).catch(() => undefined);
       }

@@ -32,6 +32,7 @@ const MESSAGES: Record<VoteError['reason'], { status: number; message: string }>
   closed: { status: 409, message: 'there is no open vote' },
   budget: { status: 409, message: 'that is more dots than your budget' },
   item: { status: 400, message: 'that item cannot get dots in this vote' },
+  busy: { status: 503, message: 'too many votes at once; try again' },
 };
 
 /** Handles `/api/boards/:id/votes`. */

@@ -53,9 +53,16 @@ export class UpdateLog {
       // This document may still lack an update another instance stored; the store has them all.
       // Whoever holds the lock compacts; the others wait for their next turn.
       this.sinceCompaction = 0;
-      const size = await fanout.withCompactionLock(this.room, () =>
-        storage.compactStored!(this.room, mergedState),
+      // Compaction is bounded by the store's statement timeout; the lock outlives it.
+      const done = await fanout.withLock(
+        `compact:${this.room}`,
+        () => storage.compactStored!(this.room, mergedState),
+        {
+          ttlMs: 120_000,
+          waitMs: 0,
+        },
       );
+      const size = done.ran ? done.value : null;
       if (size !== null) this.metrics.compactions.inc();
       return size;
     }

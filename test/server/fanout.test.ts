@@ -8,6 +8,10 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createItem } from '../../shared/commands';
+import { openVote } from '../../shared/control/commands';
+import { readControl } from '../../shared/control/readControl';
+import { controlRoomName } from '../../shared/control/roomName';
 import { postgresAvailable, redisAvailable } from '../support/services';
 import {
   connectSynced,
@@ -226,6 +230,40 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     await waitFor(async () => (await list()).length === 1, 'one snapshot');
     await waitFor(() => b.rooms.peek(board.id) === undefined, 'the room unloaded on B');
     expect(await list()).toHaveLength(1);
+  });
+
+  it('holds one person’s vote budget when their casts reach both instances at once', async () => {
+    const board = await createBoard(a, 'Stemmen');
+    const content = await connectSynced(a, board.id, board.tokens.facilitator);
+    const control = await connectSynced(a, controlRoomName(board.id), board.tokens.facilitator);
+    const dyke = createItem(content.doc, { kind: 'smallWin', x: 0, y: 0, text: 'Dijk' });
+    const pond = createItem(content.doc, { kind: 'smallWin', x: 300, y: 0, text: 'Vijver' });
+    openVote(control.doc, { budget: 1, kind: 'smallWin' });
+    await Promise.all([content.roundTrip(), control.roundTrip()]);
+    const onB = await connectSynced(b, controlRoomName(board.id), board.tokens.participant);
+    await waitFor(() => readControl(onB.doc).voting?.open, 'the vote open on B');
+    const cast = async (server: TestServer, userId: string, itemId: string) =>
+      (
+        await fetch(`${server.http}/api/boards/${board.id}/votes`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${board.tokens.participant}`,
+          },
+          body: JSON.stringify({ userId, itemId, dots: 1 }),
+        })
+      ).status;
+    // Each person clicks three times on each instance at once: one dot fits the budget.
+    for (let user = 0; user < 6; user++) {
+      const items = [dyke, pond, dyke, pond, dyke, pond];
+      const statuses = await Promise.all(
+        [a, b, a, b, a, b].map((server, i) => cast(server, `u${user}`, items[i]!)),
+      );
+      // Again on the same card is allowed (it sets one dot again); a dot on the other is not.
+      const accepted = new Set(items.filter((_, i) => statuses[i] === 200));
+      expect(accepted.size).toBe(1);
+    }
+    for (const client of [content, control, onB]) client.destroy();
   });
 
   it('keeps every update when both instances compact the same room while both write', async () => {
