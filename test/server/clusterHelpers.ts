@@ -1,7 +1,9 @@
 /**
  * Small helpers shared by the multi-instance suites: the board API of one instance, an item's
- * text as a client reads it, and whether a server process still runs.
+ * text as a client reads it, whether a server process still runs, and the per-test clients and
+ * failure output every suite sets up.
  */
+import { afterEach, beforeEach } from 'vitest';
 import * as Y from 'yjs';
 import { getItems } from '../../shared/ydoc';
 import type { ServerProcess } from '../support/serverProcess';
@@ -83,4 +85,32 @@ export async function connectSyncedLong(
     throw error;
   }
   return client;
+}
+
+/**
+ * The synced clients of a test file, each destroyed after its test: `join` connects one (with
+ * the multi-instance deadline), `keep` hands over one made otherwise. Call at the file's top.
+ */
+export function clientsPerTest() {
+  const clients: TestClient[] = [];
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+  });
+  return {
+    async join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
+      const client = await connectSyncedLong(server, room, token);
+      clients.push(client);
+      return client;
+    },
+    keep(client: TestClient): void {
+      clients.push(client);
+    },
+  };
+}
+
+/** Prints what the servers (and helpers) said whenever a test of the file fails. */
+export function printOnFailure(output: () => string | undefined): void {
+  beforeEach((context) => {
+    context.onTestFailed(() => console.error(output()));
+  });
 }

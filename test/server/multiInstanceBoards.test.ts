@@ -6,24 +6,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, deleteItems, setText } from '../../shared/commands';
 import { readBoard } from '../../shared/readBoard';
 import { getItems } from '../../shared/ydoc';
 import type { SnapshotInfo } from '../../server/storage/storage';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
-import { boardApi, itemText, waitLong, connectSyncedLong } from './clusterHelpers';
-import { createBoard, type TestClient } from './helpers';
+import { boardApi, itemText, waitLong, clientsPerTest, printOnFailure } from './clusterHelpers';
+import { createBoard } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
-const clients: TestClient[] = [];
-
-async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSyncedLong(server, room, token);
-  clients.push(client);
-  return client;
-}
+const { join } = clientsPerTest();
 
 /** The JSON export of `boardId` from `server`. */
 async function exportJson(server: { http: string }, boardId: string, token: string, query = '') {
@@ -40,12 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(cluster?.output()));
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+printOnFailure(() => cluster?.output());
 
 describe.runIf(enabled)('boards, exports and snapshots across instances', () => {
   it('exports from B what was edited on A, loaded on B or not', async () => {

@@ -5,23 +5,17 @@
  * instance's clients converge, and after every instance is killed, instances started afresh
  * serve every card from PostgreSQL alone.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/commands';
 import { getItems } from '../../shared/ydoc';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
-import { connectSyncedLong, sameState, waitLong } from './clusterHelpers';
+import { sameState, waitLong, clientsPerTest, printOnFailure } from './clusterHelpers';
 import { createBoard, type TestClient } from './helpers';
 import { seriesValue } from './promText';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
-const clients: TestClient[] = [];
-
-async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSyncedLong(server, room, token);
-  clients.push(client);
-  return client;
-}
+const { join } = clientsPerTest();
 
 beforeAll(async () => {
   if (enabled) cluster = await startCluster({ size: 2, env: { COMPACT_AFTER_UPDATES: '10' } });
@@ -29,12 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(cluster?.output()));
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+printOnFailure(() => cluster?.output());
 
 /** Adds `count` cards to `client`'s document, one every few milliseconds. */
 async function type(client: TestClient, prefix: string, count: number): Promise<void> {

@@ -4,25 +4,19 @@
  * have it — and the killed instance's clients reconnect to another instance with their own
  * document and converge, edits made while offline included.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createItem } from '../../shared/commands';
 import { readBoard } from '../../shared/readBoard';
 import { getItems } from '../../shared/ydoc';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
 import { covers, fetchServerState } from '../support/serverState';
-import { itemText, running, sameState, waitLong, connectSyncedLong } from './clusterHelpers';
-import { connect, createBoard, type TestClient } from './helpers';
+import { itemText, running, sameState, waitLong, clientsPerTest, printOnFailure } from './clusterHelpers';
+import { connect, createBoard } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
-const clients: TestClient[] = [];
-
-async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSyncedLong(server, room, token);
-  clients.push(client);
-  return client;
-}
+const { join, keep } = clientsPerTest();
 
 beforeAll(async () => {
   if (enabled) cluster = await startCluster({ size: 3 });
@@ -30,12 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(cluster?.output()));
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+printOnFailure(() => cluster?.output());
 
 describe.runIf(enabled)('an instance killed with SIGKILL', () => {
   it('loses nothing another client has seen, and its clients converge on another instance', async () => {
@@ -80,7 +69,7 @@ describe.runIf(enabled)('an instance killed with SIGKILL', () => {
     // The author's client reconnects to B with the same document.
     author.provider.destroy();
     const again = connect(b!, board.id, board.tokens.participant, author.doc);
-    clients.push(again);
+    keep(again);
     await waitLong(() => again.provider.synced, 'the author synced on B');
     await waitLong(() => itemText(onB.doc, offline) === 'offline bedacht', 'the offline edit on B');
     await waitLong(() => itemText(again.doc, meanwhile) === 'intussen op B', "B's edit at the author");

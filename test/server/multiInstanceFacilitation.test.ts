@@ -5,25 +5,19 @@
  * ballots through either instance against one budget, shows nobody anything until the
  * facilitator reveals it, and then reaches the board on both.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, setText } from '../../shared/commands';
 import { openVote, revealVote, setItemsLocked } from '../../shared/control/commands';
 import { getControl, readControl } from '../../shared/control/readControl';
 import { controlRoomName } from '../../shared/control/roomName';
 import { getVotes } from '../../shared/ydoc';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
-import { boardApi, itemText, waitLong, connectSyncedLong } from './clusterHelpers';
-import { createBoard, type TestClient } from './helpers';
+import { boardApi, itemText, waitLong, clientsPerTest, printOnFailure } from './clusterHelpers';
+import { createBoard } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
-const clients: TestClient[] = [];
-
-async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSyncedLong(server, room, token);
-  clients.push(client);
-  return client;
-}
+const { join } = clientsPerTest();
 
 beforeAll(async () => {
   if (enabled) cluster = await startCluster({ size: 2 });
@@ -31,12 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(cluster?.output()));
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+printOnFailure(() => cluster?.output());
 
 /** A board with the facilitator on A (both documents) and a participant on B (both documents). */
 async function workshop() {

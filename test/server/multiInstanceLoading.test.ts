@@ -5,22 +5,16 @@
  * opens a new board on B while a client on A is adding cards every few milliseconds, then
  * checks that B's client ends up with exactly the author's document.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/commands';
 import { getItems } from '../../shared/ydoc';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
-import { connectSyncedLong, sameState, waitLong } from './clusterHelpers';
+import { sameState, waitLong, clientsPerTest, printOnFailure } from './clusterHelpers';
 import { createBoard, type TestClient } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
-const clients: TestClient[] = [];
-
-async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSyncedLong(server, room, token);
-  clients.push(client);
-  return client;
-}
+const { join } = clientsPerTest();
 
 beforeAll(async () => {
   if (enabled) cluster = await startCluster({ size: 2 });
@@ -28,12 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(cluster?.output()));
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+printOnFailure(() => cluster?.output());
 
 describe.runIf(enabled)('a room loading on B while A writes', () => {
   it('misses nothing written around the load', async () => {

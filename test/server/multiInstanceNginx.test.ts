@@ -6,14 +6,14 @@
  * Each client connects from its own loopback address (127.0.0.x), as separate machines would.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createItem } from '../../shared/commands';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
 import { NGINX_SITE, nginxAvailable, startNginx, type RunningNginx } from '../support/nginx';
-import { itemText, sameState, waitLong } from './clusterHelpers';
+import { itemText, sameState, waitLong, printOnFailure } from './clusterHelpers';
 import { createBoard, type TestBoard } from './helpers';
 
 const enabled = (await clusterServicesAvailable()) && nginxAvailable();
@@ -35,9 +35,7 @@ afterAll(async () => {
   await proxy?.stop();
   await cluster?.stop();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(`${cluster?.output()}\n--- nginx\n${proxy?.errorLog()}`));
-});
+printOnFailure(() => `${cluster?.output()}\n--- nginx\n${proxy?.errorLog()}`);
 afterEach(() => {
   for (const provider of providers.splice(0)) {
     provider.destroy();

@@ -5,24 +5,18 @@
  * once it is back both are ready again, the edit made meanwhile reaches the other instance, and
  * both serve boards as before.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/commands';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
 import { postgresAddress } from '../support/services';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
-import { connectSyncedLong, itemText, running, statusOf, waitLong } from './clusterHelpers';
-import { createBoard, type TestClient } from './helpers';
+import { itemText, running, statusOf, waitLong, clientsPerTest, printOnFailure } from './clusterHelpers';
+import { createBoard } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let relay: TcpProxy;
 let cluster: Cluster;
-const clients: TestClient[] = [];
-
-async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSyncedLong(server, room, token);
-  clients.push(client);
-  return client;
-}
+const { join } = clientsPerTest();
 
 beforeAll(async () => {
   if (!enabled) return;
@@ -33,12 +27,7 @@ afterAll(async () => {
   await cluster?.stop();
   await relay?.close();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(cluster?.output()));
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+printOnFailure(() => cluster?.output());
 
 describe.runIf(enabled)('PostgreSQL going away', () => {
   it('crashes no instance, makes both unready while away and ready again after', async () => {

@@ -5,24 +5,18 @@
  * once the trigger is gone the author's client resends it and everyone gets it.
  */
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/commands';
 import { getItems } from '../../shared/ydoc';
 import { clusterServicesAvailable, startCluster, type Cluster } from '../support/cluster';
 import { TEST_DATABASE_URL } from './postgresSchemas';
-import { itemText, running, statusOf, waitLong, connectSyncedLong } from './clusterHelpers';
-import { createBoard, type TestClient } from './helpers';
+import { itemText, running, statusOf, waitLong, clientsPerTest, printOnFailure } from './clusterHelpers';
+import { createBoard } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
 let db: pg.Client;
-const clients: TestClient[] = [];
-
-async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSyncedLong(server, room, token);
-  clients.push(client);
-  return client;
-}
+const { join } = clientsPerTest();
 
 beforeAll(async () => {
   if (!enabled) return;
@@ -34,12 +28,7 @@ afterAll(async () => {
   await db?.end();
   await cluster?.stop();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(cluster?.output()));
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+printOnFailure(() => cluster?.output());
 
 /** Makes every insert into the update log fail, counting the attempts in a sequence. */
 async function refuseWrites(schema: string): Promise<void> {

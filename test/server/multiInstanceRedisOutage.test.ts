@@ -4,24 +4,26 @@
  * Redis is away, each instance keeps serving its own clients, and once Redis is back the edits
  * made during the outage reach the other instance's clients.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem } from '../../shared/commands';
 import { startCluster, type Cluster } from '../support/cluster';
 import { redisServerAvailable, startPrivateRedis, type PrivateRedis } from '../support/privateRedis';
 import { postgresAvailable } from '../support/services';
-import { itemText, running, statusOf, sameState, waitLong, connectSyncedLong } from './clusterHelpers';
-import { createBoard, type TestClient } from './helpers';
+import {
+  itemText,
+  running,
+  statusOf,
+  sameState,
+  waitLong,
+  clientsPerTest,
+  printOnFailure,
+} from './clusterHelpers';
+import { createBoard } from './helpers';
 
 const enabled = (await postgresAvailable()) && redisServerAvailable();
 let redis: PrivateRedis;
 let cluster: Cluster;
-const clients: TestClient[] = [];
-
-async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSyncedLong(server, room, token);
-  clients.push(client);
-  return client;
-}
+const { join } = clientsPerTest();
 
 beforeAll(async () => {
   if (!enabled) return;
@@ -33,12 +35,7 @@ afterAll(async () => {
   await cluster?.stop();
   await redis?.kill();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(`${cluster?.output()}\n--- redis\n${redis?.output()}`));
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+printOnFailure(() => `${cluster?.output()}\n--- redis\n${redis?.output()}`);
 
 describe.runIf(enabled)('Redis going away and coming back', () => {
   it('crashes no instance, keeps each serving its own clients, and catches up after', async () => {

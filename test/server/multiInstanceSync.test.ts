@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, setText, updateItem } from '../../shared/commands';
 import { setLocked } from '../../shared/control/commands';
 import { readControl } from '../../shared/control/readControl';
@@ -24,19 +24,20 @@ import {
 } from '../support/cluster';
 import { spawnServer } from '../support/serverProcess';
 import { fetchServerState } from '../support/serverState';
-import { boardApi, itemText, statusOf, sameState, waitLong, connectSyncedLong } from './clusterHelpers';
+import {
+  boardApi,
+  itemText,
+  statusOf,
+  sameState,
+  waitLong,
+  clientsPerTest,
+  printOnFailure,
+} from './clusterHelpers';
 import { connect, createBoard, type TestClient } from './helpers';
 
 const enabled = await clusterServicesAvailable();
 let cluster: Cluster;
-const clients: TestClient[] = [];
-
-/** A synced client that is destroyed after the test. */
-async function join(server: { ws: string }, room: string, token: string): Promise<TestClient> {
-  const client = await connectSyncedLong(server, room, token);
-  clients.push(client);
-  return client;
-}
+const { join, keep } = clientsPerTest();
 
 beforeAll(async () => {
   if (enabled) cluster = await startCluster({ size: 2 });
@@ -44,12 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
-beforeEach((context) => {
-  context.onTestFailed(() => console.error(cluster?.output()));
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
+printOnFailure(() => cluster?.output());
 
 describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
   it('open on B a board created through A, and relay edits both ways', async () => {
@@ -133,7 +129,7 @@ describe.runIf(enabled)('two instances on PostgreSQL and Redis', () => {
 
     expect((await boardApi(b!, 'GET', board.id, board.tokens.participant)).status).toBe(401);
     const refused = connect(b!, board.id, board.tokens.participant);
-    clients.push(refused);
+    keep(refused);
     await waitLong(() => refused.closedWith.includes(4401), 'the old link refused on B with 4401');
     const admitted = await join(b!, board.id, token);
     // The socket that was open stays open and keeps editing.
