@@ -12,6 +12,7 @@ import { createItem } from '../../shared/commands';
 import { openVote } from '../../shared/control/commands';
 import { readControl } from '../../shared/control/readControl';
 import { controlRoomName } from '../../shared/control/roomName';
+import { deleteKeys } from '../support/cluster';
 import { postgresAvailable, redisAvailable } from '../support/services';
 import {
   connectSynced,
@@ -42,14 +43,24 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     b = await startTestServer(shared);
   });
 
+  /** The run's schema, for statements on its tables. */
+  const schema = () => new URL(url).searchParams.get('schema')!;
+
+  /** A board's snapshots, as the facilitator lists them through B. */
+  const snapshotsOf = async (board: { id: string; tokens: { facilitator: string } }) =>
+    (
+      (await (
+        await fetch(`${b.http}/api/boards/${board.id}/snapshots`, {
+          headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+        })
+      ).json()) as { snapshots: unknown[] }
+    ).snapshots;
+
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
     await schemas.drop();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
+    await deleteKeys(REDIS_URL, prefix);
   });
 
   it('relays edits both ways between clients on different instances', async () => {
@@ -111,10 +122,10 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     other.getMap('items').set('stored-only', 7);
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
-    await client.query(
-      `INSERT INTO "${new URL(url).searchParams.get('schema')!}".updates (room, data) VALUES ($1, $2)`,
-      [board.id, Buffer.from(Y.encodeStateAsUpdate(other))],
-    );
+    await client.query(`INSERT INTO "${schema()}".updates (room, data) VALUES ($1, $2)`, [
+      board.id,
+      Buffer.from(Y.encodeStateAsUpdate(other)),
+    ]);
     await client.end();
     const redis = new Redis(REDIS_URL);
     const stream = `${prefix}room:${board.id}:updates`;
@@ -148,7 +159,7 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     const holder = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await holder.connect();
     await holder.query('BEGIN');
-    await holder.query(`LOCK TABLE "${new URL(url).searchParams.get('schema')!}".updates IN EXCLUSIVE MODE`);
+    await holder.query(`LOCK TABLE "${schema()}".updates IN EXCLUSIVE MODE`);
     const first = new Y.Doc();
     first.getMap('items').set('first', 1);
     writer.send(encodeUpdateMessage(Y.encodeStateAsUpdate(first)));
@@ -195,12 +206,7 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
       'both',
     );
     await Promise.all([a.autoSnapshots.round(), b.autoSnapshots.round()]);
-    const snapshots = await (
-      await fetch(`${b.http}/api/boards/${board.id}/snapshots`, {
-        headers: { authorization: `Bearer ${board.tokens.facilitator}` },
-      })
-    ).json();
-    expect((snapshots as { snapshots: unknown[] }).snapshots).toHaveLength(1);
+    expect(await snapshotsOf(board)).toHaveLength(1);
     onA.destroy();
     onB.destroy();
   });
@@ -213,14 +219,7 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     onA.doc.getMap('items').set('a', 1);
     await waitFor(() => onB.doc.getMap('items').get('a') === 1, 'A’s edit on B');
     await waitFor(() => a.rooms.peek(board.id) !== undefined, 'the room on A');
-    const list = async () =>
-      (
-        (await (
-          await fetch(`${b.http}/api/boards/${board.id}/snapshots`, {
-            headers: { authorization: `Bearer ${board.tokens.facilitator}` },
-          })
-        ).json()) as { snapshots: unknown[] }
-      ).snapshots;
+    const list = () => snapshotsOf(board);
     // A's only client leaves while Bo is still on B: A unloads the room, and nobody has left yet.
     onA.destroy();
     await waitFor(() => a.rooms.peek(board.id) === undefined, 'the room unloaded on A');
@@ -281,9 +280,8 @@ describe.runIf(services)('two instances on PostgreSQL and Redis', () => {
     // Every write was stored; compaction (every 5 updates, by either instance) dropped none.
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
-    const schema = new URL(url).searchParams.get('schema')!;
     const { rows } = await client.query<{ data: Buffer }>(
-      `SELECT data FROM "${schema}".updates WHERE room = $1 ORDER BY seq`,
+      `SELECT data FROM "${schema()}".updates WHERE room = $1 ORDER BY seq`,
       [board.id],
     );
     await client.end();

@@ -6,12 +6,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getMeta } from '../../shared/ydoc';
+import { freePort } from '../support/freePort';
 import { postgresAvailable } from '../support/services';
 import { spawnServer } from '../support/serverProcess';
 import { connectSynced, createBoard, waitFor } from './helpers';
@@ -96,7 +96,7 @@ describe.runIf(await postgresAvailable())('server on PostgreSQL', () => {
   });
 
   it('refuses to start, and the CLI to export, when PostgreSQL is not there', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const url = `postgres://olievlek:s3cret-pw@127.0.0.1:${port}/test`;
     const failed = await start(url).then(
       () => null,
@@ -122,13 +122,3 @@ describe.runIf(await postgresAvailable())('server on PostgreSQL', () => {
     expect(failed).toMatch(/exited with 2 .*REDIS_URL needs DATABASE_URL/);
   });
 });
-
-/** A TCP port nothing listens on (just freed). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}

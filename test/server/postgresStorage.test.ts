@@ -3,11 +3,11 @@
  * together, and PostgreSQL going away (never there, or a backend ended mid-call) turning into
  * rejected promises with a clear error instead of a crash or an unhandled rejection.
  */
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate, type Migration } from '../../server/storage/postgresMigrations';
 import { createPostgresStorage, PostgresStorageError } from '../../server/storage/postgresStorage';
+import { freePort } from '../support/freePort';
 import { postgresAvailable } from '../support/services';
 import { waitFor } from './helpers';
 import { TEST_DATABASE_URL, testSchemas } from './postgresSchemas';
@@ -96,7 +96,7 @@ describe.runIf(await postgresAvailable())('PostgreSQL migrations', () => {
 
 describe.runIf(await postgresAvailable())('PostgreSQL going away', () => {
   it('rejects with a clear error, without the password, when nothing listens', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const url = `postgres://olievlek:s3cret-pw@127.0.0.1:${port}/test?schema=${schemaOf(schemas.url())}`;
     const opening = createPostgresStorage(url);
     await expect(opening).rejects.toBeInstanceOf(PostgresStorageError);
@@ -165,16 +165,6 @@ describe.runIf(await postgresAvailable())('PostgreSQL going away', () => {
     await store.close();
   });
 });
-
-/** A TCP port nothing listens on (just freed). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}
 
 /** The list when it has entries, else null (for waitFor). */
 function nonEmpty<T>(list: T[]): T[] | null {

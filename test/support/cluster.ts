@@ -145,26 +145,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 }
 
 /** Deletes every key starting with `prefix` (SCAN, then DEL in batches). */
-export async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
+export function deleteKeys(redisUrl: string, prefix: string): Promise<number> {
+  return withRedis(redisUrl, async (redis) => {
+    let deleted = 0;
+    for (const batch of await scan(redis, `${escapeGlob(prefix)}*`))
+      if (batch.length > 0) deleted += await redis.del(...batch);
+    return deleted;
   });
-  redis.on('error', () => {});
-  await redis.connect();
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${escapeGlob(prefix)}*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
 }
 
 /** Every key starting with `prefix`. */
@@ -177,8 +164,25 @@ export function keysContaining(redisUrl: string, text: string): Promise<string[]
   return scanKeys(redisUrl, `*${escapeGlob(text)}*`);
 }
 
-/** Every key matching the glob `pattern` (SCAN, so Redis is never blocked). */
-async function scanKeys(redisUrl: string, pattern: string): Promise<string[]> {
+/** Every key matching the glob `pattern`. */
+function scanKeys(redisUrl: string, pattern: string): Promise<string[]> {
+  return withRedis(redisUrl, async (redis) => (await scan(redis, pattern)).flat());
+}
+
+/** The keys matching `pattern`, a SCAN page at a time (so Redis is never blocked). */
+async function scan(redis: Redis, pattern: string): Promise<string[][]> {
+  const pages: string[][] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    cursor = next;
+    pages.push(keys);
+  } while (cursor !== '0');
+  return pages;
+}
+
+/** Runs `fn` on a short-lived connection that fails at once instead of retrying. */
+async function withRedis<T>(redisUrl: string, fn: (redis: Redis) => Promise<T>): Promise<T> {
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
     maxRetriesPerRequest: 1,
@@ -187,14 +191,7 @@ async function scanKeys(redisUrl: string, pattern: string): Promise<string[]> {
   redis.on('error', () => {});
   await redis.connect();
   try {
-    const found: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      found.push(...keys);
-    } while (cursor !== '0');
-    return found;
+    return await fn(redis);
   } finally {
     redis.disconnect();
   }
