@@ -466,11 +466,12 @@ export class Room {
       this.doc.off('update', collect);
     }
     if (fresh.length === 0) return;
-    const change = fresh.length === 1 ? fresh[0]! : Y.mergeUpdates(fresh);
-    this.budget.stored(change.byteLength);
+    this.budget.stored(fresh.reduce((bytes, change) => bytes + change.byteLength, 0));
     // Someone changed the board: when everyone has left, this instance may be the one to snapshot it.
     this.edited = true;
-    const message = encodeUpdate(relay === 'received' && received ? received : change);
+    const message = encodeUpdate(
+      relay === 'received' && received ? received : fresh.length === 1 ? fresh[0]! : Y.mergeUpdates(fresh),
+    );
     this.conns.forEach((c) => c.send(message, 'sync'));
     if (this.kind === 'control') this.ctx.onControl?.(this, 'remote');
   }
