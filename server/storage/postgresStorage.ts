@@ -12,7 +12,8 @@ import pg from 'pg';
 import { ConfigError } from '../config';
 import { log } from '../log';
 import { migrate, quoteIdentifier, SCHEMA_PATTERN } from './postgresMigrations';
-import type { Ballot, BoardRecord, Role, SnapshotInfo, Storage, StoredDoc, StoredSnapshot } from './storage';
+import { boardFromRow, type BoardRow } from './boardRow';
+import type { Ballot, Role, SnapshotInfo, Storage, StoredDoc, StoredSnapshot } from './storage';
 
 /** A call to PostgreSQL that failed; names the server (host and port), never the password. */
 export class PostgresStorageError extends Error {
@@ -52,18 +53,6 @@ export interface PostgresOptions {
    * then fails the call like one that is away, instead of holding a room's queue for ever.
    */
   readonly statementTimeoutMs?: number;
-}
-
-interface BoardRow {
-  id: string;
-  title: string;
-  language: string;
-  created_at: string;
-  facilitator_hash: Buffer;
-  participant_hash: Buffer;
-  viewer_hash: Buffer;
-  participant_gen: number | null;
-  viewer_gen: number | null;
 }
 
 /** The column holding each role's token hash; never built from input. */
@@ -188,7 +177,7 @@ export async function createPostgresStorage(
     async getBoard(id) {
       const { rows } = await query<BoardRow>('getBoard', `SELECT * FROM ${t('boards')} WHERE id = $1`, [id]);
       const row = rows[0];
-      return row ? boardRecord(row) : null;
+      return row ? boardFromRow(row) : null;
     },
     async updateBoardTitle(id, title) {
       await query('updateBoardTitle', `UPDATE ${t('boards')} SET title = $1 WHERE id = $2`, [title, id]);
@@ -336,24 +325,6 @@ function reason(cause: unknown): string {
   if (cause instanceof AggregateError && cause.errors.length > 0) return reason(cause.errors[0]);
   if (!(cause instanceof Error)) return String(cause);
   return cause.message || (cause as { code?: string }).code || cause.name;
-}
-
-function boardRecord(row: BoardRow): BoardRecord {
-  const generations: Partial<Record<'participant' | 'viewer', number>> = {};
-  if (row.participant_gen !== null) generations.participant = row.participant_gen;
-  if (row.viewer_gen !== null) generations.viewer = row.viewer_gen;
-  return {
-    id: row.id,
-    title: row.title,
-    language: row.language,
-    createdAt: Number(row.created_at),
-    tokenHashes: {
-      facilitator: bytes(row.facilitator_hash),
-      participant: bytes(row.participant_hash),
-      viewer: bytes(row.viewer_hash),
-    },
-    ...(Object.keys(generations).length > 0 ? { generations } : {}),
-  };
 }
 
 /** A Buffer over the same bytes, as `pg` sends BYTEA parameters. */

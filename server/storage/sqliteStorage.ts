@@ -14,6 +14,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { boardFromRow, type BoardRow } from './boardRow';
 import type { Ballot, BoardRecord, Role, SnapshotInfo, Storage, StoredDoc, StoredSnapshot } from './storage';
 
 const SCHEMA = `
@@ -56,18 +57,6 @@ const HASH_COLUMN: Record<Role, string> = {
   participant: 'participant_hash',
   viewer: 'viewer_hash',
 };
-
-interface BoardRow {
-  id: string;
-  title: string;
-  language: string;
-  created_at: number;
-  facilitator_hash: Buffer;
-  participant_hash: Buffer;
-  viewer_hash: Buffer;
-  participant_gen: number | null;
-  viewer_gen: number | null;
-}
 
 /**
  * Columns added after the first release, each with the statement that adds it to a file made
@@ -197,22 +186,7 @@ export function createSqliteStorage(dataDir: string): Storage {
     async getBoard(id) {
       const row = selectBoard.get(id);
       if (!row) return null;
-      const tokenHashes: Record<Role, Uint8Array> = {
-        facilitator: new Uint8Array(row.facilitator_hash),
-        participant: new Uint8Array(row.participant_hash),
-        viewer: new Uint8Array(row.viewer_hash),
-      };
-      const generations: Partial<Record<'participant' | 'viewer', number>> = {};
-      if (row.participant_gen !== null) generations.participant = row.participant_gen;
-      if (row.viewer_gen !== null) generations.viewer = row.viewer_gen;
-      return {
-        id: row.id,
-        title: row.title,
-        language: row.language,
-        createdAt: row.created_at,
-        tokenHashes,
-        ...(Object.keys(generations).length > 0 ? { generations } : {}),
-      };
+      return boardFromRow(row);
     },
     async updateBoardTitle(id, title) {
       updateTitle.run(title, id);
